@@ -1,0 +1,223 @@
+#include "salary/distribution.hpp"
+
+#include <cmath>
+
+#include "json_reader.hpp"  // format_number
+
+namespace salary {
+
+double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+
+// Acklam's rational approximation (relative error 1.15e-9), then one Halley step on erfc, which
+// brings it to double precision; the round trip salary → percentile → salary depends on it.
+double normal_quantile(double p) {
+  static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,
+                             -2.759285104469687e+02, 1.383577518672690e+02,
+                             -3.066479806614716e+01, 2.506628277459239e+00};
+  static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02,
+                             -1.556989798598866e+02, 6.680131188771972e+01,
+                             -1.328068155288572e+01};
+  static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01,
+                             -2.400758277161838e+00, -2.549732539343734e+00,
+                             4.374664141464968e+00,  2.938163982698783e+00};
+  static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
+                             2.445134137142996e+00, 3.754408661907416e+00};
+  const double low = 0.02425;
+  double x;
+  if (p < low) {
+    double q = std::sqrt(-2 * std::log(p));
+    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+        ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  } else if (p <= 1 - low) {
+    double q = p - 0.5, r = q * q;
+    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
+        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  } else {
+    double q = std::sqrt(-2 * std::log1p(-p));
+    x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+        ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  double e = normal_cdf(x) - p;
+  double u = e * std::sqrt(2 * M_PI) * std::exp(x * x / 2);
+  return x - u / (1 + x * u / 2);
+}
+
+Result<Distribution> Distribution::from_points(const std::array<double, 5>& points) {
+  Distribution d;
+  for (size_t i = 0; i < points.size(); ++i) {
+    if (!std::isfinite(points[i]) || points[i] <= 0)
+      return make_error(code::kInvalidNumber, "percentile points must be positive numbers");
+    if (i > 0 && points[i] <= points[i - 1])
+      return make_error(code::kInvalidNumber, "percentile points must be strictly increasing");
+    d.wage_[i] = points[i];
+    d.log_wage_[i] = std::log(points[i]);
+    d.z_[i] = normal_quantile(kPercentiles[i] / 100);
+  }
+  d.alpha_ = std::log(2.5) / std::log(points[4] / points[3]);
+  return d;
+}
+
+Distribution Distribution::scaled(double factor) const {
+  std::array<double, 5> points = wage_;
+  for (double& w : points) w *= factor;
+  return from_points(points).value();
+}
+
+double Distribution::percentile_of(double salary) const {
+  if (salary <= 0) return 0;
+  if (salary >= wage_[4]) {
+    double survival = 0.10 * std::pow(salary / wage_[4], -alpha_);
+    return 100 * (1 - survival);
+  }
+  double lw = std::log(salary);
+  size_t i = 0;  // segment [i, i+1]; below p10 extends segment 0
+  while (i < 3 && lw > log_wage_[i + 1]) ++i;
+  double t = (lw - log_wage_[i]) / (log_wage_[i + 1] - log_wage_[i]);
+  return 100 * normal_cdf(z_[i] + t * (z_[i + 1] - z_[i]));
+}
+
+double Distribution::salary_at(double percentile) const {
+  if (percentile >= kPercentiles[4]) {
+    double survival = 1 - percentile / 100;
+    return wage_[4] * std::pow(survival / 0.10, -1 / alpha_);
+  }
+  double z = normal_quantile(percentile / 100);
+  size_t i = 0;
+  while (i < 3 && percentile > kPercentiles[i + 1]) ++i;
+  double t = (z - z_[i]) / (z_[i + 1] - z_[i]);
+  return std::exp(log_wage_[i] + t * (log_wage_[i + 1] - log_wage_[i]));
+}
+
+const char* to_string(DistributionMethod method) {
+  switch (method) {
+    case DistributionMethod::kPublished: return "published";
+    case DistributionMethod::kTopCodedEstimate: return "top_coded_estimate";
+    case DistributionMethod::kMetroScaled: return "metro_scaled";
+  }
+  return "published";
+}
+
+std::optional<Error> check_salary(const char* name, double value) {
+  if (!std::isfinite(value))
+    return make_error(code::kInvalidNumber, std::string(name) + " must be a finite number");
+  if (value < 0)
+    return make_error(code::kInvalidNumber,
+                      std::string(name) + " must not be negative, got " + detail::format_number(value));
+  if (value > 1e9)
+    return make_error(code::kInvalidNumber, std::string(name) + " must be at most 1,000,000,000, got " +
+                                                detail::format_number(value));
+  return std::nullopt;
+}
+
+namespace {
+
+// 180000 → "$180,000": how dollar figures read in messages and notes.
+std::string money(double v) {
+  std::string digits = detail::format_number(std::round(v));
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
+  return "$" + digits;
+}
+
+// Fills top-coded points by extending the z–ln(w) line through the two points before each.
+Result<std::array<double, 5>> fill_top_coded(const WageRow& row, double top_code,
+                                             std::array<bool, 5>& estimated) {
+  std::array<double, 5> points{};
+  for (size_t i = 0; i < 5; ++i) {
+    if (row.p[i]) {
+      points[i] = *row.p[i];
+      continue;
+    }
+    if (i < 2) return make_error(code::kNoData, "too few published percentiles to form a distribution");
+    double z0 = normal_quantile(kPercentiles[i - 2] / 100), z1 = normal_quantile(kPercentiles[i - 1] / 100);
+    double zi = normal_quantile(kPercentiles[i] / 100);
+    double slope = (std::log(points[i - 1]) - std::log(points[i - 2])) / (z1 - z0);
+    double extrapolated = std::exp(std::log(points[i - 1]) + slope * (zi - z1));
+    points[i] = std::max({extrapolated, top_code, points[i - 1] * 1.0001});
+    estimated[i] = true;
+  }
+  return points;
+}
+
+Result<AreaDistribution> metro_distribution(const Dataset& data, const Occupation& occupation,
+                                            const Area& area) {
+  const MetroWages& metro = data.metro_wages;
+  auto figure = metro.values.find(area.code);
+  if (figure == metro.values.end())
+    return make_error(code::kNoData, "no wage figure for " + area.name +
+                                         "; only the ten metros quoted by the article have one (choose its state, " +
+                                         (area.states.empty() ? std::string("US") : area.states[0]) + ")");
+  if (occupation.code != metro.occupation)
+    return make_error(code::kNoData, "metro wage figures exist only for " + metro.occupation +
+                                         "; choose a state for " + occupation.code);
+  auto national = area_distribution(data, occupation.code, "US");
+  if (!national) return national.error();
+  AreaDistribution out = national.value();
+  double factor = figure->second / metro.national_reference;
+  out.area = area.code;
+  out.area_name = area.name;
+  out.area_kind = area.kind;
+  out.distribution = out.distribution.scaled(factor);
+  out.estimated.fill(true);
+  out.method = DistributionMethod::kMetroScaled;
+  out.sources = {metro.source, metro.national_reference_source};
+  out.notes.push_back("Scaled from the national distribution by the article's " + metro.statistic +
+                      " for this metro (" + money(figure->second) + ") over the national " +
+                      metro.statistic + " (" + money(metro.national_reference) + ").");
+  out.mean = figure->second;
+  out.employment.reset();
+  return out;
+}
+
+}  // namespace
+
+Result<AreaDistribution> area_distribution(const Dataset& data, const std::string& occupation_code,
+                                           const std::string& area_code) {
+  const Occupation* occupation = data.find_occupation(occupation_code);
+  if (!occupation)
+    return make_error(code::kUnknownOccupation, "unknown occupation \"" + occupation_code + "\"");
+  const Area* area = data.find_area(area_code);
+  if (!area) return make_error(code::kUnknownArea, "unknown area \"" + area_code + "\"");
+
+  if (area->kind == AreaKind::kWorldRegion) {
+    auto range = data.world_regions.ranges.find(area_code);
+    std::string what = range == data.world_regions.ranges.end()
+                           ? std::string("no figures")
+                           : "only a salary range (" + money(range->second.low) + "–" +
+                                 money(range->second.high) + ", " + data.world_regions.source + ")";
+    return make_error(code::kRangeOnly,
+                      area->name + ": " + what + " is published; no percentile can be given");
+  }
+  if (area->kind == AreaKind::kMetro) return metro_distribution(data, *occupation, *area);
+
+  auto row = occupation->areas.find(area_code);
+  if (row == occupation->areas.end()) {
+    auto gap = occupation->gaps.find(area_code);
+    return make_error(code::kNoData, "no " + occupation->title + " wages for " + area->name +
+                                         (gap == occupation->gaps.end() ? "" : ": " + gap->second));
+  }
+  AreaDistribution out;
+  out.occupation = occupation->code;
+  out.occupation_title = occupation->title;
+  out.area = area->code;
+  out.area_name = area->name;
+  out.area_kind = area->kind;
+  out.sources = {occupation->source};
+  out.mean = row->second.mean;
+  out.employment = row->second.employment;
+  auto points = fill_top_coded(row->second, data.wage_top_code, out.estimated);
+  if (!points) return make_error(code::kNoData, area->name + ": " + points.error().message);
+  for (bool e : out.estimated)
+    if (e) out.method = DistributionMethod::kTopCodedEstimate;
+  if (out.method == DistributionMethod::kTopCodedEstimate) {
+    out.sources.push_back(data.wage_top_code_source);
+    out.notes.push_back("BLS publishes wages at or above " + money(data.wage_top_code) +
+                        " only as \"at least\"; the points marked estimated extend the curve and are "
+                        "never below that top code.");
+  }
+  auto distribution = Distribution::from_points(points.value());
+  if (!distribution) return distribution.error();
+  out.distribution = distribution.value();
+  return out;
+}
+
+}  // namespace salary

@@ -1,0 +1,117 @@
+// The piecewise log-normal distribution with its tails: exactness at the published points,
+// monotonicity, round trips, tails, top-coded rows and metro scaling.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "salary/distribution.hpp"
+#include "test_support.hpp"
+
+using namespace salary;
+
+namespace {
+const std::array<double, 5> kNational = {79850, 103050, 133080, 169000, 211450};  // BLS 15-1252, May 2024
+Distribution national() { return Distribution::from_points(kNational).value(); }
+}  // namespace
+
+TEST_CASE("normal quantile inverts the normal CDF") {
+  for (double p : {1e-9, 0.001, 0.02, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975, 0.999, 1 - 1e-9})
+    CHECK(normal_cdf(normal_quantile(p)) == doctest::Approx(p).epsilon(1e-12));
+  CHECK(normal_quantile(0.5) == doctest::Approx(0).epsilon(1e-15));
+  CHECK(normal_quantile(0.9) == doctest::Approx(1.2815515655446004).epsilon(1e-14));
+}
+
+TEST_CASE("published points come back exactly") {
+  Distribution d = national();
+  for (size_t i = 0; i < 5; ++i) {
+    CHECK(d.percentile_of(kNational[i]) == doctest::Approx(kPercentiles[i]).epsilon(1e-12));
+    CHECK(d.salary_at(kPercentiles[i]) == doctest::Approx(kNational[i]).epsilon(1e-12));
+  }
+}
+
+TEST_CASE("percentile is strictly increasing in salary, and stays in (0, 100)") {
+  Distribution d = national();
+  double previous = d.percentile_of(0);
+  CHECK(previous == 0);
+  for (double salary = 1000; salary <= 2e6; salary *= 1.01) {
+    double p = d.percentile_of(salary);
+    CHECK(p > previous);
+    CHECK(p < 100);
+    previous = p;
+  }
+}
+
+TEST_CASE("round trips: salary → percentile → salary within $1, and back within 0.01 points") {
+  Distribution d = national();
+  for (double salary = 20000; salary <= 1.5e6; salary *= 1.037)
+    CHECK(std::abs(d.salary_at(d.percentile_of(salary)) - salary) < 1.0);
+  for (double p = 0.5; p < 99.95; p += 0.25)
+    CHECK(std::abs(d.percentile_of(d.salary_at(p)) - p) < 0.01);
+}
+
+TEST_CASE("tails: log-normal below p10, Pareto above p90") {
+  Distribution d = national();
+  SUBCASE("lower tail continues the p10–p25 segment") {
+    double z10 = normal_quantile(0.10), z25 = normal_quantile(0.25);
+    double slope = (std::log(103050) - std::log(79850)) / (z25 - z10);
+    double z5 = normal_quantile(0.05);
+    CHECK(d.salary_at(5) == doctest::Approx(std::exp(std::log(79850) + slope * (z5 - z10))));
+  }
+  SUBCASE("upper tail: survival falls as a power of salary") {
+    double alpha = std::log(2.5) / std::log(211450.0 / 169000.0);
+    CHECK(d.pareto_alpha() == doctest::Approx(alpha));
+    CHECK(100 - d.percentile_of(2 * 211450) == doctest::Approx(10 * std::pow(2.0, -alpha)));
+    CHECK(d.salary_at(99) == doctest::Approx(211450 * std::pow(0.1, -1 / alpha)));
+  }
+}
+
+TEST_CASE("from_points rejects bad points") {
+  CHECK_FALSE(Distribution::from_points({1, 2, 2, 3, 4}).ok());
+  CHECK_FALSE(Distribution::from_points({0, 2, 3, 4, 5}).ok());
+  CHECK_FALSE(Distribution::from_points({1, 2, 3, 4, NAN}).ok());
+}
+
+TEST_CASE("area distributions from the shipped dataset") {
+  const Dataset& data = test::shipped();
+
+  SUBCASE("national row as published") {
+    auto d = area_distribution(data, "15-1252", "US");
+    REQUIRE(d.ok());
+    CHECK(d->method == DistributionMethod::kPublished);
+    CHECK(d->distribution.points() == kNational);
+    CHECK(d->sources == std::vector<std::string>{"bls-oews-2024"});
+  }
+  SUBCASE("top-coded p90 (California) is estimated, never below the top code") {
+    auto d = area_distribution(data, "15-1252", "CA");
+    REQUIRE(d.ok());
+    CHECK(d->method == DistributionMethod::kTopCodedEstimate);
+    CHECK(d->estimated[4]);
+    CHECK_FALSE(d->estimated[3]);
+    CHECK(d->distribution.points()[3] == 212280);
+    CHECK(d->distribution.points()[4] >= 239200);
+    // extrapolated along the p50–p75 line: 212,280 × (212,280 / 170,910)^((z90 − z75)/(z75 − z50))
+    double z50 = 0, z75 = normal_quantile(0.75), z90 = normal_quantile(0.9);
+    double expected = 212280 * std::pow(212280.0 / 170910.0, (z90 - z75) / (z75 - z50));
+    CHECK(d->distribution.points()[4] == doctest::Approx(expected));
+    CHECK(d->notes.size() == 1);
+  }
+  SUBCASE("a metro is the national curve scaled by the article's figure over the national mean") {
+    auto d = area_distribution(data, "15-1252", "41940");
+    REQUIRE(d.ok());
+    CHECK(d->method == DistributionMethod::kMetroScaled);
+    CHECK(d->distribution.points()[2] == doctest::Approx(133080 * 180000.0 / 144570.0));
+    CHECK(d->sources.front() == "seed-002");
+  }
+  SUBCASE("errors") {
+    CHECK(area_distribution(data, "99-9999", "US").error().code == "unknown_occupation");
+    CHECK(area_distribution(data, "15-1252", "ZZ").error().code == "unknown_area");
+    auto region = area_distribution(data, "15-1252", "western-europe");
+    CHECK(region.error().code == "range_only");
+    CHECK(region.error().message.find("$55,000–$80,000") != std::string::npos);
+    CHECK(area_distribution(data, "15-1252", "10180").error().code == "no_data");  // Abilene: no wage figure
+    CHECK(area_distribution(data, "15-1254", "41940").error().code == "no_data");  // metros only for 15-1252
+    auto gap = area_distribution(data, "15-1253", "AK");
+    CHECK(gap.error().code == "no_data");
+    CHECK(gap.error().message.find("Alaska") != std::string::npos);
+  }
+}

@@ -1,0 +1,59 @@
+// Result<T> and the checked JSON reader every dataset loader is built on.
+#include <doctest/doctest.h>
+
+#include "../../core/src/json_reader.hpp"
+
+using namespace salary;
+using namespace salary::detail;
+
+TEST_CASE("Result holds a value or an error") {
+  Result<int> good = 42;
+  CHECK(good.ok());
+  CHECK(*good == 42);
+  Result<int> bad = make_error(code::kInvalidNumber, "salary must be a finite number");
+  CHECK_FALSE(bad.ok());
+  CHECK(bad.error().code == std::string("invalid_number"));
+}
+
+TEST_CASE("JSON Pointer paths escape ~ and /") {
+  CHECK(child_path("", "occupations") == "/occupations");
+  CHECK(child_path("/a", "b/c~d") == "/a/b~1c~0d");
+  CHECK(child_path("/list", size_t{3}) == "/list/3");
+}
+
+TEST_CASE("Reader reports the first problem with its path") {
+  auto doc = json::parse(R"({"name": 5, "wage": -1, "ok": 12.5, "maybe": null, "obj": {}})");
+  Reader r;
+  std::string name;
+  double wage = 0;
+
+  SUBCASE("wrong type") {
+    CHECK_FALSE(r.string(doc, "/root", "name", name));
+    CHECK(r.error().code == "dataset_type");
+    CHECK(r.error().message == "/root/name: must be a string, not a number");
+  }
+  SUBCASE("missing member") {
+    CHECK_FALSE(r.string(doc, "/root", "title", name));
+    CHECK(r.error().code == "dataset_missing");
+    CHECK(r.error().message == "/root/title: is required");
+  }
+  SUBCASE("out of range") {
+    CHECK_FALSE(r.number(doc, "/root", "wage", wage, 0, 1e8));
+    CHECK(r.error().code == "dataset_value");
+    CHECK(r.error().message == "/root/wage: must be >= 0");
+  }
+  SUBCASE("only the first error is kept") {
+    CHECK_FALSE(r.number(doc, "/root", "wage", wage, 0, 1e8));
+    CHECK_FALSE(r.string(doc, "/root", "name", name));
+    CHECK(r.error().message == "/root/wage: must be >= 0");
+  }
+  SUBCASE("optional members") {
+    std::optional<double> maybe, absent;
+    CHECK(r.optional_number(doc, "/root", "maybe", maybe, 0, 1));
+    CHECK(r.optional_number(doc, "/root", "absent", absent, 0, 1));
+    CHECK_FALSE(maybe.has_value());
+    CHECK(r.number(doc, "/root", "ok", wage, 0, 100));
+    CHECK(wage == 12.5);
+    CHECK(r.ok());
+  }
+}

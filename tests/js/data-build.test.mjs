@@ -1,0 +1,93 @@
+// data/build.mjs must reproduce the committed data/salary-data.json byte for byte from the shared
+// public files, and a few key figures are pinned so that a source update that moves them is noticed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BUILDER = join(REPO, 'data', 'build.mjs');
+const COMMITTED = join(REPO, 'data', 'salary-data.json');
+const SHARED = resolve(REPO, '..', 'shared');
+
+function withTempDir(fn) {
+  const dir = mkdtempSync(join(tmpdir(), 'salary-data-'));
+  try {
+    return fn(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('the builder reproduces the committed dataset byte for byte', () => {
+  withTempDir((dir) => {
+    const out = join(dir, 'salary-data.json');
+    execFileSync(process.execPath, [BUILDER, '--shared', SHARED, '--out', out], { stdio: 'pipe' });
+    assert.ok(readFileSync(out).equals(readFileSync(COMMITTED)), 'rebuilt file differs from data/salary-data.json');
+  });
+});
+
+test('the builder fails loudly when a mapped metro is missing from the BEA file', () => {
+  withTempDir((dir) => {
+    cpSync(SHARED, dir, { recursive: true });
+    const msa = join(dir, 'data', 'bea-rpp', 'bea_rpp_msa_2023_2024.csv');
+    const lines = readFileSync(msa, 'utf8').split('\n').filter((l) => !l.startsWith('41940,'));
+    writeFileSync(msa, lines.join('\n'));
+    const run = spawnSync(process.execPath, [BUILDER, '--shared', dir, '--out', join(dir, 'out.json')],
+      { encoding: 'utf8' });
+    assert.notEqual(run.status, 0);
+    assert.match(run.stderr, /41940/);
+  });
+});
+
+test('key figures', async (t) => {
+  const data = JSON.parse(readFileSync(COMMITTED, 'utf8'));
+  const text = readFileSync(COMMITTED, 'utf8');
+
+  await t.test('format and layout', () => {
+    assert.equal(data.format, 'salary-dataset/1');
+    assert.equal(data.version, '2026.11.0');
+    // Same text as JSON.stringify(…, null, 1) + "\n"; only the key order differs (integer-like keys).
+    assert.equal(text.length, JSON.stringify(data, null, 1).length + 1);
+    const areaCodes = Object.keys(data.areas);
+    assert.ok(text.indexOf('"US": {') < text.indexOf('"41940": {'), 'US is listed before the metros');
+    assert.equal(areaCodes.filter((c) => data.areas[c].kind === 'state').length, 51);
+    assert.deepEqual(data.areas['35620'].states, ['NY', 'NJ']);
+  });
+
+  await t.test('BLS OEWS May 2024', () => {
+    const dev = data.occupations['15-1252'];
+    assert.equal(dev.areas.US.p50, 133080);
+    assert.equal(dev.areas.US.mean, 144570);
+    assert.equal(dev.areas.CA.p90, null, 'CA 15-1252 p90 is top-coded');
+    assert.equal(dev.areas.CA.p75, 212280);
+    assert.equal(dev.areas.VT.employment, null, 'VT employment is ** in the BLS file');
+    assert.equal(data.wage_top_code.annual, 239200);
+    const qaGaps = Object.fromEntries(data.occupations['15-1253'].gaps.map((g) => [g.area, g.reason]));
+    assert.ok(qaGaps.AK && qaGaps.AR && !data.occupations['15-1253'].areas.AK);
+  });
+
+  await t.test('price parities and metro wages', () => {
+    assert.equal(data.price_parities.states.year, 2023);
+    assert.equal(data.price_parities.states.values.TX, 97.175);
+    assert.equal(data.price_parities.states.values.US, 100);
+    assert.equal(data.price_parities.metros.values['41940'], 110.423);
+    assert.equal(data.metro_wages.metros['41940'].value, 180000);
+    assert.equal(data.metro_wages.national_reference.value, 144570);
+  });
+
+  await t.test('tax', () => {
+    assert.equal(data.tax.federal.years['2026'].standard_deduction.single, 16100);
+    assert.equal(data.tax.states.years['2026'].CO.base, 'federal_taxable_income');
+    assert.deepEqual(data.tax.states.years['2026'].CA.surtax, [[0, 0], [1000000, 0.01]]);
+  });
+
+  await t.test('every source id resolves', () => {
+    const ids = [];
+    JSON.stringify(data, (k, v) => (k === 'source' && ids.push(v), v));
+    for (const id of ids) assert.ok(data.sources[id], `unknown source ${id}`);
+  });
+});

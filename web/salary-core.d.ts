@@ -1,0 +1,168 @@
+// The salary calculator's JavaScript API (dist/salary-core.mjs). Hand-written: Embind 3.1.6 emits
+// no declarations. Every function is synchronous once load() has resolved; bad input throws a
+// SalaryError and the calculator keeps working.
+
+/** Thrown for every bad argument or dataset. `code` is stable; `message` says what and where. */
+export class SalaryError extends Error {
+  readonly name: 'SalaryError';
+  /** e.g. invalid_number, invalid_argument, unknown_area, unknown_occupation, unknown_factor,
+   *  unknown_year, no_data, range_only, dataset_syntax, dataset_type, dataset_missing,
+   *  dataset_value, dataset_order, dataset_reference, dataset_duplicate */
+  readonly code: string;
+}
+
+export interface LoadOptions {
+  /** A dataset in the shape of docs/dataset.md, as JSON text or an object. Default: the bundled one. */
+  dataset?: string | object;
+}
+
+/** Loads the wasm module (once per page or process) and a dataset. */
+export function load(options?: LoadOptions): Promise<Calculator>;
+
+/** Occupation and area of a lookup. Area: 'US', a state code ('TX'), or a metro CBSA code ('41940'). */
+export interface Where {
+  occupation?: string; // default '15-1252' (Software Developers)
+  area?: string;       // default 'US'
+}
+
+export interface Points { p10: number; p25: number; p50: number; p75: number; p90: number }
+
+export interface AreaDistribution {
+  occupation: string; occupationTitle: string;
+  area: string; areaName: string; areaKind: 'nation' | 'state' | 'metro';
+  /** Annual wages (USD) at the published percentiles. */
+  points: Points;
+  /** Points that are not published figures (BLS top-coded, or a scaled metro). */
+  estimatedPoints: Array<keyof Points>;
+  method: 'published' | 'top_coded_estimate' | 'metro_scaled';
+  /** Source ids (see sources()), main one first. */
+  sources: string[];
+  notes: string[];
+  mean: number | null; employment: number | null;
+}
+
+export interface PercentileResult { salary: number; percentile: number; distribution: AreaDistribution }
+export interface SalaryAtResult { percentile: number; salary: number; distribution: AreaDistribution }
+
+export interface Profile extends Where {
+  /** An experienceLevels() id: 'entry' | 'mid' | 'senior' | 'staff'. Omit for any. */
+  experience?: string;
+  specialization?: string; companyType?: string;
+  skills?: string[]; technologies?: string[]; certifications?: string[];
+  /** An offer to place within the profile's own distribution and the area's. */
+  offer?: number;
+}
+
+export interface AppliedFactor {
+  kind: 'experience' | 'specialization' | 'skill' | 'technology' | 'certification' | 'company_type';
+  id: string; label: string; group: string; source: string; note: string;
+  /** Experience: the percentile band (low/high) and its centre. Others: multipliers (1.1 = +10 %). */
+  low: number; typical: number; high: number;
+  /** False when a larger premium in the same group superseded this one (see note). */
+  applied: boolean;
+}
+
+export interface EstimateResult {
+  /** The profile's p25 / p50 / p75: the range shown and the negotiation range. */
+  low: number; typical: number; high: number;
+  /** The profile's own distribution. */
+  profile: Points;
+  /** The experience band, as percentiles of the base distribution. */
+  band: [number, number];
+  multiplier: { low: number; typical: number; high: number };
+  base: AreaDistribution;
+  factors: AppliedFactor[];
+  offer?: { salary: number; percentileInProfile: number; percentileInArea: number };
+}
+
+export interface CompensationParts {
+  base: number;
+  bonusPercent?: number;          // % of base
+  equityGrant?: number;           // total grant value, USD
+  equityVestingYears?: number;    // default 4
+  equityAnnual?: number;          // equity per year, USD
+  benefits?: number;              // employer-paid benefits per year, USD
+  retirementMatchPercent?: number; // employer match, % of base
+}
+
+export interface Line { id: string; label: string; amount: number }
+export interface TotalCompResult {
+  base: number; bonus: number; equity: number; benefits: number; retirementMatch: number; total: number;
+  lines: Line[];
+}
+
+export type PayPeriod = 'annual' | 'monthly' | 'semimonthly' | 'biweekly' | 'weekly' | 'hourly';
+export interface ConvertResult { amount: number; from: PayPeriod; to: PayPeriod; value: number; hoursPerWeek: number }
+
+export interface PlacePrice { area: string; name: string; rpp: number; year: number; source: string }
+export interface CostOfLivingResult { salary: number; equivalent: number; ratio: number; from: PlacePrice; to: PlacePrice }
+
+export type FilingStatus = 'single' | 'joint' | 'separate' | 'head_of_household';
+export interface TakeHomeInput {
+  salary: number;
+  /** A state, a metro (its principal state is used), or 'US' (no state tax). Default 'US'. */
+  area?: string;
+  year?: number;                 // default 2026; see taxYears()
+  filingStatus?: FilingStatus;   // default 'single'
+  /** Pre-tax 401(k)/403(b) deferral per year, USD. */
+  retirementContribution?: number;
+}
+export interface TakeHomeResult {
+  gross: number; pretaxRetirement: number;
+  federalTaxableIncome: number; stateTaxableIncome: number;
+  federalIncomeTax: number; socialSecurity: number; medicare: number; additionalMedicare: number;
+  stateIncomeTax: number; totalTax: number; net: number; effectiveRate: number;
+  federalMarginalRate: number; stateMarginalRate: number;
+  state: string; year: number; filingStatus: FilingStatus;
+  lines: Array<Line & { source: string }>;
+  /** What is not modelled (local taxes, credits…) and any approximation made. */
+  notes: string[];
+}
+
+export interface Source { id: string; publisher: string; title: string; released: string | null; url: string | null; note: string | null }
+export interface Occupation { code: string; title: string; source: string; areas: string[] }
+export interface Area {
+  code: string; name: string; kind: 'nation' | 'state' | 'metro' | 'world_region';
+  states?: string[];      // metros
+  hasWages?: boolean;     // metros: whether a wage figure exists (else only cost of living)
+  range?: { low: number; high: number; currency: string; statistic: string; source: string }; // world regions
+}
+export interface ExperienceLevel { id: string; label: string; years: string; band: [number, number]; source: string }
+export interface Factor {
+  kind: 'specialization' | 'skill' | 'technology' | 'certification' | 'company_type';
+  id: string; label: string; group: string; source: string; note: string | null;
+  premium?: { low: number; high: number }; percentile: number | null;
+}
+export interface CompensationNorm { id: string; component: string; appliesTo: string; label: string; low: number; high: number; source: string }
+export interface PublishedEstimate {
+  publisher: string; role: string; statistic: string;
+  value: number | null; low: number | null; high: number | null; asOf: string | null; area: string; source: string;
+}
+
+export class Calculator {
+  /** Percentile (0–100) of an annual salary in the area's distribution. */
+  percentileOf(salary: number, where?: Where): PercentileResult;
+  /** The annual salary at a percentile (0 < percentile < 100). */
+  salaryAt(percentile: number, where?: Where): SalaryAtResult;
+  /** The adjusted estimate for a profile, with every factor and its source. */
+  estimate(profile?: Profile): EstimateResult;
+  totalComp(parts: CompensationParts): TotalCompResult;
+  convert(amount: number, from: PayPeriod, to: PayPeriod, options?: { hoursPerWeek?: number }): ConvertResult;
+  /** What `salary` in `fromArea` is worth in `toArea` (BEA Regional Price Parities). */
+  costOfLiving(salary: number, fromArea: string, toArea: string): CostOfLivingResult;
+  takeHome(input: TakeHomeInput): TakeHomeResult;
+
+  version(): string;
+  sources(): Source[];
+  occupations(): Occupation[];
+  areas(kind?: Area['kind']): Area[];
+  experienceLevels(): ExperienceLevel[];
+  factors(kind?: Factor['kind']): Factor[];
+  compensationNorms(): CompensationNorm[];
+  publishedEstimates(): PublishedEstimate[];
+  taxYears(): number[];
+  filingStatuses(): FilingStatus[];
+  payPeriods(): PayPeriod[];
+  priceParities(): { states: { source: string; year: number; values: Record<string, number> };
+                     metros: { source: string; year: number; values: Record<string, number> } };
+}

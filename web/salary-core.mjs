@@ -1,0 +1,197 @@
+// The calculator's JavaScript API: a small ES module over the Embind module. It loads the wasm
+// once, checks argument types (the C++ core checks values), applies defaults, and turns the core's
+// {error: {code, message}} results into thrown SalaryErrors. Works in browsers and in Node 20.
+// Types and documentation: salary-core.d.ts.
+import createSalaryModule from './salary-core-glue.mjs';
+
+export class SalaryError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'SalaryError';
+    this.code = code;
+  }
+}
+
+const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
+let modulePromise = null;
+
+async function wasmOptions() {
+  const wasmUrl = new URL('./salary-core.wasm', import.meta.url);
+  if (isNode) {
+    // The 3.1.6 glue would fetch() a file path under Node; hand it the bytes instead.
+    const { readFile } = await import('node:fs/promises');
+    return { wasmBinary: await readFile(wasmUrl) };
+  }
+  return { locateFile: () => wasmUrl.href };
+}
+
+/** The Embind module, instantiated once however often load() is called. */
+function loadModule() {
+  modulePromise ??= wasmOptions().then((options) => createSalaryModule(options));
+  return modulePromise;
+}
+
+async function defaultDatasetText() {
+  const { default: text } = await import('./salary-data.mjs');
+  return text;
+}
+
+function unwrap(result) {
+  if (result && result.error) throw new SalaryError(result.error.code, result.error.message);
+  return result;
+}
+
+// ---- argument checks: the message names the argument and says what it got ----
+function describe(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  return typeof value;
+}
+
+function number(name, value, { min = 0, max = 1e9, exclusiveMin = false, exclusiveMax = false } = {}) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new SalaryError('invalid_number', `${name} must be a finite number, got ${describe(value)}`);
+  }
+  const low = exclusiveMin ? value <= min : value < min;
+  const high = exclusiveMax ? value >= max : value > max;
+  if (low || high) {
+    const range = `${exclusiveMin ? 'greater than' : 'at least'} ${min} and ${exclusiveMax ? 'less than' : 'at most'} ${max}`;
+    throw new SalaryError('invalid_number', `${name} must be ${range}, got ${value}`);
+  }
+  return value;
+}
+
+function optionalNumber(name, value, fallback, limits) {
+  return value === undefined ? fallback : number(name, value, limits);
+}
+
+function string(name, value, fallback) {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (typeof value !== 'string') {
+    throw new SalaryError('invalid_argument', `${name} must be a string, got ${describe(value)}`);
+  }
+  if (value.length > 200) throw new SalaryError('invalid_argument', `${name} is too long (${value.length} characters)`);
+  return value;
+}
+
+function idList(name, value) {
+  if (value === undefined || value === null) return '';
+  if (!Array.isArray(value)) throw new SalaryError('invalid_argument', `${name} must be an array of ids, got ${describe(value)}`);
+  if (value.length > 50) throw new SalaryError('invalid_argument', `${name} lists too many ids (${value.length})`);
+  return value
+    .map((id, i) => {
+      const s = string(`${name}[${i}]`, id);
+      if (s.includes(',')) throw new SalaryError('invalid_argument', `${name}[${i}] must not contain a comma`);
+      return s;
+    })
+    .join(',');
+}
+
+function options(name, value) {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new SalaryError('invalid_argument', `${name} must be an object, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** A loaded dataset and the functions that compute over it. Create with load(). */
+export class Calculator {
+  #core;
+  #listings;
+
+  constructor(core) {
+    this.#core = core;
+    this.#listings = core.listings();
+  }
+
+  percentileOf(salary, opts) {
+    const o = options('options', opts);
+    return unwrap(this.#core.percentileOf(number('salary', salary),
+      string('occupation', o.occupation, '15-1252'), string('area', o.area, 'US')));
+  }
+
+  salaryAt(percentile, opts) {
+    const o = options('options', opts);
+    return unwrap(this.#core.salaryAt(number('percentile', percentile, { min: 0, max: 100, exclusiveMin: true, exclusiveMax: true }),
+      string('occupation', o.occupation, '15-1252'), string('area', o.area, 'US')));
+  }
+
+  estimate(profile) {
+    const p = options('profile', profile);
+    const offer = p.offer === undefined || p.offer === null ? NaN : number('offer', p.offer);
+    return unwrap(this.#core.estimate(
+      string('occupation', p.occupation, '15-1252'), string('area', p.area, 'US'),
+      string('experience', p.experience, ''), string('specialization', p.specialization, ''),
+      string('companyType', p.companyType, ''), idList('skills', p.skills),
+      idList('technologies', p.technologies), idList('certifications', p.certifications), offer));
+  }
+
+  totalComp(parts) {
+    const c = options('parts', parts);
+    return unwrap(this.#core.totalComp(
+      number('base', c.base),
+      optionalNumber('bonusPercent', c.bonusPercent, 0, { max: 1000 }),
+      optionalNumber('equityGrant', c.equityGrant, 0),
+      optionalNumber('equityVestingYears', c.equityVestingYears, 4, { min: 0, max: 10, exclusiveMin: true }),
+      optionalNumber('equityAnnual', c.equityAnnual, 0),
+      optionalNumber('benefits', c.benefits, 0),
+      optionalNumber('retirementMatchPercent', c.retirementMatchPercent, 0, { max: 1000 })));
+  }
+
+  convert(amount, from, to, opts) {
+    const o = options('options', opts);
+    return unwrap(this.#core.convert(number('amount', amount), string('from', from), string('to', to),
+      optionalNumber('hoursPerWeek', o.hoursPerWeek, 40, { min: 0, max: 168, exclusiveMin: true })));
+  }
+
+  costOfLiving(salary, fromArea, toArea) {
+    return unwrap(this.#core.costOfLiving(number('salary', salary), string('fromArea', fromArea), string('toArea', toArea)));
+  }
+
+  takeHome(input) {
+    const t = options('input', input);
+    const year = optionalNumber('year', t.year, 2026, { min: 1900, max: 2100 });
+    if (!Number.isInteger(year)) throw new SalaryError('invalid_number', `year must be a whole number, got ${year}`);
+    return unwrap(this.#core.takeHome(number('salary', t.salary), string('area', t.area, 'US'), year,
+      string('filingStatus', t.filingStatus, 'single'), optionalNumber('retirementContribution', t.retirementContribution, 0)));
+  }
+
+  // ---- listings for menus (copies, so callers cannot change the cached ones) ----
+  version() { return this.#listings.version; }
+  sources() { return structuredClone(this.#listings.sources); }
+  occupations() { return structuredClone(this.#listings.occupations); }
+  areas(kind) {
+    const all = this.#listings.areas;
+    return structuredClone(kind === undefined ? all : all.filter((a) => a.kind === string('kind', kind)));
+  }
+  experienceLevels() { return structuredClone(this.#listings.experienceLevels); }
+  factors(kind) {
+    const all = this.#listings.factors;
+    return structuredClone(kind === undefined ? all : all.filter((f) => f.kind === string('kind', kind)));
+  }
+  compensationNorms() { return structuredClone(this.#listings.compensationNorms); }
+  publishedEstimates() { return structuredClone(this.#listings.publishedEstimates); }
+  taxYears() { return structuredClone(this.#listings.taxYears); }
+  filingStatuses() { return ['single', 'joint', 'separate', 'head_of_household']; }
+  payPeriods() { return ['annual', 'monthly', 'semimonthly', 'biweekly', 'weekly', 'hourly']; }
+  priceParities() { return structuredClone(this.#listings.priceParities); }
+}
+
+/**
+ * Loads the wasm module (once) and a dataset: the bundled default, or options.dataset as a JSON
+ * string or object. Rejects with a SalaryError (code dataset_*) naming the JSON path of a problem.
+ */
+export async function load(opts) {
+  const o = options('options', opts);
+  let text;
+  if (o.dataset === undefined) text = await defaultDatasetText();
+  else if (typeof o.dataset === 'string') text = o.dataset;
+  else if (typeof o.dataset === 'object' && o.dataset !== null) text = JSON.stringify(o.dataset);
+  else throw new SalaryError('invalid_argument', `dataset must be a JSON string or an object, got ${describe(o.dataset)}`);
+  const module = await loadModule();
+  const result = unwrap(module.load(text));
+  return new Calculator(result.calculator);
+}
