@@ -6,7 +6,6 @@
 #include <emscripten/val.h>
 
 #include <cmath>
-#include <memory>
 
 #include "salary/cost_of_living.hpp"
 #include "salary/dataset.hpp"
@@ -81,7 +80,14 @@ std::vector<std::string> split_ids(const std::string& csv) {
 
 class Calculator {
  public:
-  explicit Calculator(Dataset data) : data_(std::move(data)) {}
+  // Loads a dataset into this calculator: {} on success, {error} otherwise. A method rather than a
+  // constructor argument, because an Embind constructor cannot fail softly.
+  val load(const std::string& json_text) {
+    auto data = load_dataset(json_text);
+    if (!data) return error_object(data.error());
+    data_ = std::move(data.value());
+    return val::object();
+  }
 
   val percentile_of(double salary, const std::string& occupation, const std::string& area) const {
     if (auto e = check_salary("salary", salary)) return error_object(*e);
@@ -421,20 +427,12 @@ class Calculator {
   Dataset data_;
 };
 
-// Returns {calculator} or {error}. A static factory, because a constructor cannot fail softly.
-val load(const std::string& json_text) {
-  auto data = load_dataset(json_text);
-  if (!data) return error_object(data.error());
-  val out = val::object();
-  out.set("calculator", val(std::make_unique<Calculator>(std::move(data.value())).release(),
-                            emscripten::allow_raw_pointers()));
-  return out;
-}
-
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(salary_core) {
   emscripten::class_<Calculator>("Calculator")
+      .constructor<>()
+      .function("load", &Calculator::load)
       .function("percentileOf", &Calculator::percentile_of)
       .function("salaryAt", &Calculator::salary_at)
       .function("estimate", &Calculator::estimate)
@@ -443,5 +441,4 @@ EMSCRIPTEN_BINDINGS(salary_core) {
       .function("totalComp", &Calculator::total_comp)
       .function("convert", &Calculator::convert)
       .function("listings", &Calculator::listings);
-  emscripten::function("load", &load);
 }

@@ -192,6 +192,11 @@ export async function load(opts) {
   else if (typeof o.dataset === 'object' && o.dataset !== null) text = JSON.stringify(o.dataset);
   else throw new SalaryError('invalid_argument', `dataset must be a JSON string or an object, got ${describe(o.dataset)}`);
   const module = await loadModule();
-  const result = unwrap(module.load(text));
-  return new Calculator(result.calculator);
+  const core = new module.Calculator();
+  const result = core.load(text);
+  if (result.error) {
+    core.delete();
+    unwrap(result);
+  }
+  return new Calculator(core);
 }
