@@ -34,11 +34,12 @@ TEST_CASE("BLS OEWS May 2024 rows come back exactly at p10…p90") {
 
 TEST_CASE("hourly median × 2,080 ≈ annual median (BLS convention)") {
   const Dataset& data = test::shipped();
-  for (const auto& [code, occupation] : data.occupations) {
-    for (const auto& [area, row] : occupation.areas) {
+  for (const auto& occupation_entry : data.occupations) {
+    for (const auto& area_entry : occupation_entry.second.areas) {
+      const WageRow& row = area_entry.second;
       if (!row.hourly_median || !row.p[2]) continue;
-      CAPTURE(code);
-      CAPTURE(area);
+      CAPTURE(occupation_entry.first);
+      CAPTURE(area_entry.first);
       // BLS rounds hourly wages to the cent and annual ones to $10: |difference| <= 2,080 × $0.005 + $5.
       CHECK(std::abs(*row.hourly_median * 2080 - *row.p[2]) <= 2080 * 0.005 + 5);
     }

@@ -1,7 +1,7 @@
 // Result<T> and the checked JSON reader every dataset loader is built on.
 #include <doctest/doctest.h>
 
-#include "../../core/src/json_reader.hpp"
+#include "json_reader.hpp"
 
 using namespace salary;
 using namespace salary::detail;

@@ -1,16 +1,10 @@
 // The /tax loader: a small valid document, then one broken copy per rule, checking the error code
 // and the JSON Pointer the message starts with.
-// The core is built with JSON_NOEXCEPTION; nlohmann's inline functions must be compiled the same
-// way in every translation unit that includes it (one definition rule).
-#ifndef JSON_NOEXCEPTION
-#define JSON_NOEXCEPTION
-#endif
 #include <doctest/doctest.h>
 
 #include <functional>
 
-// By path, so the test does not depend on core/src being an include directory of the suite.
-#include "../../core/src/tax_loader.hpp"
+#include "tax_loader.hpp"
 
 using namespace salary;
 using salary::detail::json;

@@ -1,0 +1,162 @@
+// The JS API (dist/salary-core.mjs) in Node: results, defaults, errors, and a golden file of
+// computed figures that must not drift silently. Update the golden file on purpose with
+//   UPDATE_GOLDEN=1 node --test tests/js/salary-core.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { load, SalaryError } from '../../dist/salary-core.mjs';
+
+const calculator = await load();
+const goldenPath = new URL('../data/golden-results.json', import.meta.url);
+
+function throwsSalaryError(fn, code, messagePart) {
+  assert.throws(fn, (e) => {
+    assert.ok(e instanceof SalaryError, `expected a SalaryError, got ${e}`);
+    assert.equal(e.code, code);
+    if (messagePart) assert.match(e.message, messagePart);
+    return true;
+  });
+}
+
+test('percentileOf: published points are exact, defaults are 15-1252 in the US', () => {
+  const r = calculator.percentileOf(133080);
+  assert.equal(r.distribution.occupation, '15-1252');
+  assert.equal(r.distribution.area, 'US');
+  assert.ok(Math.abs(r.percentile - 50) < 1e-9);
+  assert.deepEqual(r.distribution.points, { p10: 79850, p25: 103050, p50: 133080, p75: 169000, p90: 211450 });
+  assert.deepEqual(r.distribution.sources, ['bls-oews-2024']);
+});
+
+test('salaryAt inverts percentileOf within $1', () => {
+  for (const area of ['US', 'TX', 'CA', '41940']) {
+    for (const salary of [40000, 95000, 150000, 260000, 600000]) {
+      const p = calculator.percentileOf(salary, { area }).percentile;
+      const back = calculator.salaryAt(p, { area }).salary;
+      assert.ok(Math.abs(back - salary) < 1, `${area} ${salary} → ${p} → ${back}`);
+    }
+  }
+});
+
+test('a state distribution equals its BLS row; top-coded points are marked', () => {
+  const tx = calculator.percentileOf(100000, { area: 'TX' }).distribution;
+  assert.deepEqual(tx.points, { p10: 79490, p25: 102060, p50: 130500, p75: 160240, p90: 174710 });
+  const ca = calculator.percentileOf(100000, { area: 'CA' }).distribution;
+  assert.deepEqual(ca.estimatedPoints, ['p90']);
+  assert.equal(ca.method, 'top_coded_estimate');
+  assert.ok(ca.points.p90 >= 239200);
+});
+
+test('estimate: range, factors with sources, offer placement', () => {
+  const e = calculator.estimate({ area: 'TX', experience: 'senior', specialization: 'cloud', skills: ['go'], offer: 150000 });
+  assert.ok(e.low < e.typical && e.typical < e.high);
+  assert.deepEqual(e.factors.map((f) => f.id), ['senior', 'cloud', 'go']);
+  for (const f of e.factors) assert.ok(calculator.sources().some((s) => s.id === f.source), f.source);
+  assert.ok(e.offer.percentileInProfile > 0 && e.offer.percentileInProfile < 100);
+  assert.ok(e.offer.percentileInArea > e.offer.percentileInProfile, 'a senior cloud profile places 150k lower than the whole state does');
+});
+
+test('convert: hourly median × 2,080 is the annual median', () => {
+  assert.equal(calculator.convert(63.98, 'hourly', 'annual').value, 63.98 * 2080);
+  assert.equal(calculator.convert(120000, 'annual', 'monthly').value, 10000);
+  assert.equal(calculator.convert(100, 'hourly', 'annual', { hoursPerWeek: 20 }).value, 104000);
+});
+
+test('costOfLiving is symmetric and labels each year', () => {
+  const there = calculator.costOfLiving(120000, 'CA', '41940');
+  const back = calculator.costOfLiving(there.equivalent, '41940', 'CA');
+  assert.ok(Math.abs(back.equivalent - 120000) < 1e-6);
+  assert.equal(there.from.year, 2023);
+  assert.equal(there.to.year, 2024);
+});
+
+test('takeHome: line items add up, notes say what is not modelled', () => {
+  const t = calculator.takeHome({ salary: 120000, area: 'TX', year: 2026 });
+  assert.equal(t.stateIncomeTax, 0);
+  const taxes = t.lines.filter((l) => l.id !== 'pretax_retirement').reduce((s, l) => s + l.amount, 0);
+  assert.ok(Math.abs(taxes - t.totalTax) < 1e-6);
+  assert.ok(Math.abs(t.gross - t.totalTax - t.pretaxRetirement - t.net) < 1e-6);
+  assert.ok(t.notes.some((n) => /local/i.test(n)));
+});
+
+test('totalComp annualizes equity', () => {
+  const c = calculator.totalComp({ base: 150000, bonusPercent: 10, equityGrant: 200000, equityVestingYears: 4 });
+  assert.equal(c.bonus, 15000);
+  assert.equal(c.equity, 50000);
+  assert.equal(c.total, 215000);
+});
+
+test('listings cover the menus', () => {
+  assert.deepEqual(calculator.occupations().map((o) => o.code), ['15-1252', '15-1253', '15-1254', '15-2051']);
+  assert.equal(calculator.areas('state').length, 51);
+  assert.ok(calculator.areas('metro').length > 300);
+  assert.equal(calculator.areas('metro').filter((a) => a.hasWages).length, 10);
+  assert.deepEqual(calculator.experienceLevels().map((l) => l.id), ['entry', 'mid', 'senior', 'staff']);
+  assert.deepEqual(calculator.taxYears(), [2025, 2026]);
+  assert.ok(calculator.publishedEstimates().some((e) => e.publisher === 'Glassdoor'));
+  const copy = calculator.sources();
+  copy.pop();
+  assert.equal(calculator.sources().length, copy.length + 1, 'listings are copies');
+});
+
+test('bad input throws a SalaryError naming the argument, and the next call works', () => {
+  throwsSalaryError(() => calculator.percentileOf(NaN), 'invalid_number', /salary/);
+  throwsSalaryError(() => calculator.percentileOf('120000'), 'invalid_number', /salary must be a finite number, got "120000"/);
+  throwsSalaryError(() => calculator.percentileOf(-1), 'invalid_number', /salary/);
+  throwsSalaryError(() => calculator.percentileOf(1e308), 'invalid_number', /salary/);
+  throwsSalaryError(() => calculator.percentileOf(100000, { area: 'ZZ' }), 'unknown_area', /"ZZ"/);
+  throwsSalaryError(() => calculator.percentileOf(100000, { area: 'western-europe' }), 'range_only', /Western Europe/);
+  throwsSalaryError(() => calculator.salaryAt(100), 'invalid_number', /percentile/);
+  throwsSalaryError(() => calculator.estimate({ skills: 'go' }), 'invalid_argument', /skills/);
+  throwsSalaryError(() => calculator.estimate({ skills: ['cobol'] }), 'unknown_factor', /cobol/);
+  throwsSalaryError(() => calculator.takeHome({ salary: 1, year: 2031 }), 'unknown_year', /2031/);
+  throwsSalaryError(() => calculator.takeHome({ salary: 1, filingStatus: 'married' }), 'invalid_argument', /filingStatus/);
+  throwsSalaryError(() => calculator.convert(1, 'yearly', 'annual'), 'invalid_argument', /from/);
+  assert.ok(Math.abs(calculator.percentileOf(133080).percentile - 50) < 1e-9);
+});
+
+test('load: one wasm instance, custom datasets, clear dataset errors', async () => {
+  const text = readFileSync(new URL('../../data/salary-data.json', import.meta.url), 'utf8');
+  const custom = JSON.parse(text);
+  custom.occupations['15-1252'].areas.US.p50 = 140000;
+  const other = await load({ dataset: custom });
+  assert.ok(Math.abs(other.percentileOf(140000).percentile - 50) < 1e-9);
+  assert.ok(Math.abs(calculator.percentileOf(133080).percentile - 50) < 1e-9, 'the first calculator is unaffected');
+  await assert.rejects(load({ dataset: '{"format": ' }), (e) => e instanceof SalaryError && e.code === 'dataset_syntax');
+  custom.occupations['15-1252'].areas.US.p75 = 100;
+  await assert.rejects(load({ dataset: custom }), (e) => e.code === 'dataset_order'
+    && e.message === '/occupations/15-1252/areas/US/p75: must be > p50 (100 <= 140000)');
+  await assert.rejects(load({ dataset: 42 }), (e) => e.code === 'invalid_argument');
+});
+
+// Figures a person would see for a handful of profiles; any change must be deliberate.
+function goldenFigures() {
+  const round = (x) => Math.round(x * 100) / 100;
+  const out = {};
+  for (const [name, profile] of Object.entries({
+    'US any': {},
+    'TX senior': { area: 'TX', experience: 'senior' },
+    'CA staff cloud+aws': { area: 'CA', experience: 'staff', specialization: 'cloud', certifications: ['aws-sa-pro'] },
+    'San Jose entry': { area: '41940', experience: 'entry' },
+    'NY mid large-tech go': { area: 'NY', experience: 'mid', companyType: 'large-tech', skills: ['go', 'python'] },
+    'WA web developers': { occupation: '15-1254', area: 'WA' },
+  })) {
+    const e = calculator.estimate(profile);
+    out[`estimate ${name}`] = { low: round(e.low), typical: round(e.typical), high: round(e.high),
+      profile: Object.fromEntries(Object.entries(e.profile).map(([k, v]) => [k, round(v)])) };
+  }
+  for (const [salary, area] of [[120000, 'TX'], [250000, 'CA'], [180000, '42660'], [60000, 'US']]) {
+    out[`percentile ${salary} ${area}`] = round(calculator.percentileOf(salary, { area }).percentile * 100) / 100;
+  }
+  for (const [salary, area, filingStatus] of [[120000, 'TX', 'single'], [150000, 'CA', 'single'], [200000, 'NY', 'joint'], [95000, 'IL', 'head_of_household']]) {
+    const t = calculator.takeHome({ salary, area, filingStatus, year: 2026 });
+    out[`take-home ${salary} ${area} ${filingStatus}`] = Object.fromEntries(t.lines.map((l) => [l.id, round(l.amount)]));
+  }
+  return out;
+}
+
+test('golden figures have not drifted', () => {
+  const actual = goldenFigures();
+  if (process.env.UPDATE_GOLDEN) writeFileSync(goldenPath, JSON.stringify(actual, null, 1) + '\n');
+  const expected = JSON.parse(readFileSync(goldenPath, 'utf8'));
+  assert.deepEqual(actual, expected);
+});
