@@ -15,7 +15,8 @@ using detail::format_number;
 using detail::json;
 using detail::Reader;
 
-constexpr double kMaxWage = 1e8;  // far above any real annual wage, below any overflow
+constexpr double kMaxWage = 1e8;
+constexpr size_t kMaxDatasetBytes = 8 << 20;  // the shipped dataset is ~160 KB  // far above any real annual wage, below any overflow
 constexpr const char* kPercentileKeys[] = {"p10", "p25", "p50", "p75", "p90"};
 
 // Checks made while parsing, through nlohmann's parser callback: duplicate keys are legal JSON but
@@ -416,9 +417,40 @@ bool load_published_estimates(Reader& r, const json& root, Dataset& out) {
   return true;
 }
 
+// Where and why a text is not JSON: a second, cheap SAX pass that only records the parser's error
+// ("parse error at line 3, column 14: syntax error while parsing object key - invalid literal").
+std::string syntax_error_of(std::string_view text) {
+  struct Handler : nlohmann::json_sax<json> {
+    std::string message;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+      message = e.what();
+      return false;
+    }
+  } handler;
+  json::sax_parse(text.begin(), text.end(), &handler);
+  // "[json.exception.parse_error.101] parse error at …" → "parse error at …"
+  size_t start = handler.message.find("] ");
+  return start == std::string::npos ? handler.message : handler.message.substr(start + 2);
+}
+
 }  // namespace
 
 Result<Dataset> load_dataset(std::string_view json_text) {
+  if (json_text.size() > kMaxDatasetBytes)
+    return make_error(code::kDatasetValue, "/: the dataset is " + std::to_string(json_text.size()) +
+                                               " bytes; the limit is " + std::to_string(kMaxDatasetBytes));
   ParseChecks checks;
   json root = json::parse(json_text.begin(), json_text.end(), std::ref(checks),
                           /*allow_exceptions=*/false);
@@ -426,7 +458,7 @@ Result<Dataset> load_dataset(std::string_view json_text) {
     return make_error(code::kDatasetValue, checks.too_deep_at + ": nested deeper than " +
                                                std::to_string(ParseChecks::kMaxDepth) + " levels");
   if (root.is_discarded())
-    return make_error(code::kDatasetSyntax, "/: not valid JSON (truncated, invalid UTF-8, or a syntax error)");
+    return make_error(code::kDatasetSyntax, "/: not valid JSON: " + syntax_error_of(json_text));
   if (!checks.duplicate_at.empty())
     return make_error(code::kDatasetDuplicate, checks.duplicate_at + ": key appears twice");
 

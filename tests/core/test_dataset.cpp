@@ -64,6 +64,14 @@ TEST_CASE("syntax errors") {
   CHECK(load_text(text.substr(0, text.size() / 2)).code == "dataset_syntax");  // truncated
   CHECK(load_text("\xff\xfe{}").code == "dataset_syntax");                        // invalid UTF-8
   CHECK(load_text("[1, 2]").message == "/: must be an object, not an array");
+  CHECK(load_text("{\"a\": tru}").message.rfind("/: not valid JSON: parse error at line 1, column", 0) == 0);
+}
+
+TEST_CASE("a huge text is refused before parsing") {
+  std::string huge(9 << 20, ' ');
+  Error e = load_text(huge);
+  CHECK(e.code == "dataset_value");
+  CHECK(e.message == "/: the dataset is 9437184 bytes; the limit is 8388608");
 }
 
 TEST_CASE("deep nesting is refused before it costs memory") {
