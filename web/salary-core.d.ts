@@ -12,8 +12,8 @@ export class SalaryError extends Error {
 }
 
 export interface LoadOptions {
-  /** A dataset in the shape of docs/dataset.md, as JSON text or an object. Default: the bundled one. */
-  dataset?: string | object;
+  /** A dataset in the shape of docs/dataset.md, as JSON text, UTF-8 bytes or an object. Default: the bundled one. */
+  dataset?: string | ArrayBuffer | ArrayBufferView | object;
 }
 
 /** Loads the wasm module (once per page or process) and a dataset. */

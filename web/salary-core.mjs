@@ -12,6 +12,7 @@ export class SalaryError extends Error {
   }
 }
 
+const MAX_DATASET_BYTES = 8 * 1024 * 1024; // as in the core (dataset_loader.cpp)
 const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
 let modulePromise = null;
 
@@ -83,7 +84,7 @@ function idList(name, value) {
   return value
     .map((id, i) => {
       const s = string(`${name}[${i}]`, id);
-      if (s.includes(',')) throw new SalaryError('invalid_argument', `${name}[${i}] must not contain a comma`);
+      if (s === '' || s.includes(',')) throw new SalaryError('invalid_argument', `${name}[${i}] must be a non-empty id without commas, got ${describe(s)}`);
       return s;
     })
     .join(',');
@@ -155,8 +156,13 @@ export class Calculator {
     const t = options('input', input);
     const year = optionalNumber('year', t.year, 2026, { min: 1900, max: 2100 });
     if (!Number.isInteger(year)) throw new SalaryError('invalid_number', `year must be a whole number, got ${year}`);
-    return unwrap(this.#core.takeHome(number('salary', t.salary), string('area', t.area, 'US'), year,
-      string('filingStatus', t.filingStatus, 'single'), optionalNumber('retirementContribution', t.retirementContribution, 0)));
+    const salary = number('salary', t.salary);
+    const retirement = optionalNumber('retirementContribution', t.retirementContribution, 0);
+    if (retirement > salary) {
+      throw new SalaryError('invalid_number', `retirementContribution (${retirement}) must not exceed the salary (${salary})`);
+    }
+    return unwrap(this.#core.takeHome(salary, string('area', t.area, 'US'), year,
+      string('filingStatus', t.filingStatus, 'single'), retirement));
   }
 
   // ---- listings for menus (copies, so callers cannot change the cached ones) ----
@@ -181,16 +187,26 @@ export class Calculator {
 }
 
 /**
- * Loads the wasm module (once) and a dataset: the bundled default, or options.dataset as a JSON
- * string or object. Rejects with a SalaryError (code dataset_*) naming the JSON path of a problem.
+ * Loads the wasm module (once) and a dataset: the bundled default, or options.dataset as JSON
+ * text, UTF-8 bytes (ArrayBuffer / typed array) or an object. Rejects with a SalaryError (code dataset_*) naming the JSON path of a problem.
  */
 export async function load(opts) {
   const o = options('options', opts);
   let text;
   if (o.dataset === undefined) text = await defaultDatasetText();
   else if (typeof o.dataset === 'string') text = o.dataset;
+  else if (o.dataset instanceof ArrayBuffer || ArrayBuffer.isView(o.dataset)) {
+    // Raw bytes (e.g. from fetch().arrayBuffer()) go to the core as they are, which checks UTF-8.
+    text = o.dataset instanceof ArrayBuffer ? new Uint8Array(o.dataset)
+      : new Uint8Array(o.dataset.buffer, o.dataset.byteOffset, o.dataset.byteLength);
+  }
   else if (typeof o.dataset === 'object' && o.dataset !== null) text = JSON.stringify(o.dataset);
   else throw new SalaryError('invalid_argument', `dataset must be a JSON string or an object, got ${describe(o.dataset)}`);
+  const size = typeof text === 'string' ? text.length : text.byteLength;
+  if (size > MAX_DATASET_BYTES) {
+    // Checked here too, so a huge text is never copied into wasm memory.
+    throw new SalaryError('dataset_value', `/: the dataset is ${size} bytes; the limit is ${MAX_DATASET_BYTES}`);
+  }
   const module = await loadModule();
   const core = new module.Calculator();
   const result = core.load(text);

@@ -100,7 +100,7 @@ Result<TakeHome> take_home(const Dataset& data, const TakeHomeInput& input) {
   const TaxTables& tax = data.tax;
   const FederalTaxYear* federal = find_in(tax.federal, input.year);
   if (!federal)
-    return make_error(code::kUnknownYear, "no tax tables for " + std::to_string(input.year) +
+    return make_error(code::kUnknownYear, "year: no tax tables for " + std::to_string(input.year) +
                                               "; available: " + list_years(tax.federal));
   const Area* area = data.find_area(input.area);
   if (!area) return make_error(code::kUnknownArea, "unknown area \"" + input.area + "\"");

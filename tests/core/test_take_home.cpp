@@ -524,7 +524,7 @@ TEST_CASE("take_home errors") {
 
   e = fail("TX", 100000, 0, 2031);
   CHECK(e.code == code::kUnknownYear);
-  CHECK(e.message == "no tax tables for 2031; available: 2025, 2026");
+  CHECK(e.message == "year: no tax tables for 2031; available: 2025, 2026");
 
   e = fail("ZZ", 100000);
   CHECK(e.code == code::kUnknownArea);

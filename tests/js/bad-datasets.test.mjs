@@ -1,0 +1,92 @@
+// Crafted bad datasets, through the public API: each is rejected with a dataset_* SalaryError whose
+// message starts with the JSON Pointer of the problem, and a good calculator keeps working.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { load, SalaryError } from '../../dist/salary-core.mjs';
+
+const shippedText = readFileSync(new URL('../../data/salary-data.json', import.meta.url), 'utf8');
+const shipped = () => JSON.parse(shippedText);
+
+// Set (or, with DELETE, remove) the value at a JSON Pointer.
+const DELETE = Symbol('delete');
+function withValue(doc, pointer, value) {
+  const keys = pointer.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node = doc;
+  for (const k of keys.slice(0, -1)) node = node[k];
+  const last = keys.at(-1);
+  if (value === DELETE) delete node[last];
+  else node[last] = value;
+  return doc;
+}
+const mutate = (pointer, value) => JSON.stringify(withValue(shipped(), pointer, value));
+
+// [name, dataset text, expected code, expected start of the message (the path)]
+const cases = [
+  ['empty text', '', 'dataset_syntax', '/: not valid JSON'],
+  ['truncated', shippedText.slice(0, 5000), 'dataset_syntax', '/: not valid JSON: parse error at line'],
+  ['trailing garbage', shippedText + '}', 'dataset_syntax', '/: not valid JSON'],
+  ['invalid UTF-8 bytes', Buffer.from(shippedText.replace('"Software Developers"', '"Software @Developers"'))
+    .map((b) => (b === 0x40 ? 0xff : b)), 'dataset_syntax', '/: not valid JSON: parse error at line'],
+  ['not an object', '[]', 'dataset_type', '/: must be an object'],
+  ['a bare number', '42', 'dataset_type', '/: must be an object'],
+  ['deeply nested', `{"format": ${'['.repeat(5000)}${']'.repeat(5000)}}`, 'dataset_value', '/format'],
+  ['huge file', ' '.repeat(9 * 1024 * 1024), 'dataset_value', '/: the dataset is'],
+  ['duplicate key', shippedText.replace('"format": "salary-dataset/1",', '"format": "salary-dataset/1", "format": "salary-dataset/1",'), 'dataset_duplicate', '/format: key appears twice'],
+  ['duplicate source id', shippedText.replace('"sources": {', '"sources": {\n  "seed-000": {"publisher": "x", "title": "y"},'), 'dataset_duplicate', '/sources/seed-000'],
+  ['wrong format', mutate('/format', 'salary-dataset/9'), 'dataset_value', '/format'],
+  ['version not a string', mutate('/version', 1), 'dataset_type', '/version'],
+  ['missing sources', mutate('/sources', DELETE), 'dataset_missing', '/sources'],
+  ['source without title', mutate('/sources/seed-002/title', DELETE), 'dataset_missing', '/sources/seed-002/title'],
+  ['area kind unknown', mutate('/areas/TX/kind', 'province'), 'dataset_value', '/areas/TX/kind'],
+  ['no nation', mutate('/areas/US', DELETE), 'dataset_missing', '/areas/US'],
+  ['metro in an unknown state', mutate('/areas/41940/states', ['XX']), 'dataset_reference', '/areas/41940/states/0'],
+  ['non-increasing percentiles', mutate('/occupations/15-1252/areas/CA/p75', 150000), 'dataset_order', '/occupations/15-1252/areas/CA/p75: must be > p50'],
+  ['equal percentiles', mutate('/occupations/15-1252/areas/US/p25', 79850), 'dataset_order', '/occupations/15-1252/areas/US/p25'],
+  ['negative wage', mutate('/occupations/15-1252/areas/US/p10', -79850), 'dataset_value', '/occupations/15-1252/areas/US/p10'],
+  ['absurd wage', mutate('/occupations/15-1252/areas/US/p90', 1e15), 'dataset_value', '/occupations/15-1252/areas/US/p90'],
+  ['wage as a string', mutate('/occupations/15-1253/areas/TX/p50', '102610'), 'dataset_type', '/occupations/15-1253/areas/TX/p50'],
+  ['missing percentile', mutate('/occupations/15-1254/areas/NY/p25', DELETE), 'dataset_missing', '/occupations/15-1254/areas/NY/p25'],
+  ['wage row for an unknown area', mutate('/occupations/15-1252/areas/ZZ', { p10: 1, p25: 2, p50: 3, p75: 4, p90: 5 }), 'dataset_reference', '/occupations/15-1252/areas/ZZ'],
+  ['dangling source id', mutate('/occupations/15-2051/source', 'nowhere'), 'dataset_reference', '/occupations/15-2051/source'],
+  ['occupation without national row', mutate('/occupations/15-1252/areas/US', DELETE), 'dataset_missing', '/occupations/15-1252/areas/US'],
+  ['metro wage for a state', mutate('/metro_wages/metros/TX', { value: 100000 }), 'dataset_reference', '/metro_wages/metros/TX'],
+  ['metro wage zero', mutate('/metro_wages/metros/41940/value', 0), 'dataset_value', '/metro_wages/metros/41940/value'],
+  ['world range reversed', mutate('/world_regions/ranges/asia/high', 1), 'dataset_order', '/world_regions/ranges/asia/high'],
+  ['price parity for a state code in metros', mutate('/price_parities/metros/values/TX', 100), 'dataset_reference', '/price_parities/metros/values/TX'],
+  ['price parity zero', mutate('/price_parities/states/values/CA', 0), 'dataset_value', '/price_parities/states/values/CA'],
+  ['experience band reversed', mutate('/experience_levels/2/band', [75, 50]), 'dataset_order', '/experience_levels/2/band/1'],
+  ['experience band out of range', mutate('/experience_levels/0/band', [0, 25]), 'dataset_value', '/experience_levels/0/band/0'],
+  ['factor with both premium and percentile', mutate('/factors/specializations/0/premium', { low: 0, high: 0.1 }), 'dataset_value', '/factors/specializations/0'],
+  ['premium below -100 %', mutate('/factors/skills/0/premium/low', -2), 'dataset_value', '/factors/skills/0/premium/low'],
+  ['compensation norm for an unknown company type', mutate('/compensation_norms/0/applies_to', 'startup'), 'dataset_reference', '/compensation_norms/0/applies_to'],
+  ['published estimate without a figure', mutate('/published_estimates/0', { publisher: 'x', role: 'y', statistic: 'z', source: 'seed-003' }), 'dataset_missing', '/published_estimates/0'],
+  ['tax brackets not increasing', mutate('/tax/federal/years/2026/brackets/single/2/0', 100), 'dataset_order', '/tax/federal/years/2026/brackets/single/2/0'],
+  ['tax rate of 100 %', mutate('/tax/federal/years/2026/brackets/single/6/1', 1), 'dataset_value', '/tax/federal/years/2026/brackets/single/6/1'],
+  ['state tax for an unknown state', mutate('/tax/states/years/2026/ZZ', { type: 'none' }), 'dataset_reference', '/tax/states/years/2026/ZZ'],
+  ['state tax type unknown', mutate('/tax/states/years/2025/TX/type', 'sales'), 'dataset_value', '/tax/states/years/2025/TX/type'],
+];
+
+test(`${cases.length} crafted bad datasets are each rejected with their JSON path`, async () => {
+  assert.ok(cases.length >= 30);
+  const good = await load();
+  for (const [name, text, code, pathStart] of cases) {
+    await assert.rejects(load({ dataset: text }), (e) => {
+      assert.ok(e instanceof SalaryError, `${name}: ${e}`);
+      assert.equal(e.code, code, `${name}: ${e.message}`);
+      assert.ok(e.message.startsWith(pathStart), `${name}: "${e.message}" should start with "${pathStart}"`);
+      return true;
+    }, name);
+    assert.ok(Math.abs(good.percentileOf(133080).percentile - 50) < 1e-9, `${name}: the good calculator broke`);
+  }
+  console.log(`bad datasets: ${cases.length} rejected, each naming its JSON path`);
+});
+
+test('markup in dataset text is data, returned verbatim', async () => {
+  const doc = shipped();
+  doc.occupations['15-1252'].title = '<img src=x onerror=alert(1)>Software Developers';
+  doc.sources['seed-002'].title = '<script>alert(1)</script>';
+  const calc = await load({ dataset: doc });
+  assert.equal(calc.percentileOf(1).distribution.occupationTitle, '<img src=x onerror=alert(1)>Software Developers');
+  assert.equal(calc.sources().find((s) => s.id === 'seed-002').title, '<script>alert(1)</script>');
+});
