@@ -1,4 +1,7 @@
 // The only file that knows about JavaScript. It exposes one class, Calculator (a loaded dataset),
+// built into two modules: the default one reads the shipped data as a binary snapshot and has no
+// JSON parser (most of the wasm's size); built with SALARY_WITH_JSON it also loads JSON datasets.
+//
 // whose methods take primitives (the JS wrapper in salary-core.mjs has already checked their
 // types) and return plain objects. Errors are data: {error: {code, message}}; the wrapper turns
 // them into a thrown SalaryError, so no C++ exception ever crosses the boundary.
@@ -9,6 +12,7 @@
 
 #include "salary/cost_of_living.hpp"
 #include "salary/dataset.hpp"
+#include "salary/dataset_binary.hpp"
 #include "salary/distribution.hpp"
 #include "salary/estimate.hpp"
 #include "salary/pay.hpp"
@@ -80,14 +84,29 @@ std::vector<std::string> split_ids(const std::string& csv) {
 
 class Calculator {
  public:
-  // Loads a dataset into this calculator: {} on success, {error} otherwise. A method rather than a
-  // constructor argument, because an Embind constructor cannot fail softly.
-  val load(const std::string& json_text) {
+  // Loaders: {} on success, {error} otherwise. Methods rather than constructor arguments, because
+  // an Embind constructor cannot fail softly.
+  val load_snapshot(const std::string& bytes) {
+    auto data = unpack_dataset(bytes);
+    if (!data) return error_object(data.error());
+    data_ = std::move(data.value());
+    return val::object();
+  }
+
+  // Adds the tax tables and metro price levels to a calculator loaded from the core snapshot.
+  val load_extras(const std::string& bytes) {
+    if (auto error = unpack_extras(bytes, data_)) return error_object(*error);
+    return val::object();
+  }
+
+#ifdef SALARY_WITH_JSON
+  val load_json(const std::string& json_text) {
     auto data = load_dataset(json_text);
     if (!data) return error_object(data.error());
     data_ = std::move(data.value());
     return val::object();
   }
+#endif
 
   val percentile_of(double salary, const std::string& occupation, const std::string& area) const {
     if (auto e = check_salary("salary", salary)) return error_object(*e);
@@ -432,7 +451,11 @@ class Calculator {
 EMSCRIPTEN_BINDINGS(salary_core) {
   emscripten::class_<Calculator>("Calculator")
       .constructor<>()
-      .function("load", &Calculator::load)
+      .function("loadSnapshot", &Calculator::load_snapshot)
+      .function("loadExtras", &Calculator::load_extras)
+#ifdef SALARY_WITH_JSON
+      .function("loadJson", &Calculator::load_json)
+#endif
       .function("percentileOf", &Calculator::percentile_of)
       .function("salaryAt", &Calculator::salary_at)
       .function("estimate", &Calculator::estimate)

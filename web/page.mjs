@@ -1,15 +1,52 @@
-// The calculator page's script (kept out of the HTML so the CSP needs no 'unsafe-inline').
-import { load } from './salary-core.mjs';
-const out = document.getElementById('result');
-const input = document.getElementById('salary');
-const calculator = await load();
-const show = () => {
+// The calculator page: restores inputs from a shared link (#…), makes a link on request, and shows
+// the dataset version. The calculator itself is the <salary-calculator> element. No inline script
+// (the page's CSP has no 'unsafe-inline'); the offline build bundles this same file.
+import { stateToSearchParams, stateFromSearchParams } from './salary-calculator.js';
+
+const calculator = document.getElementById('calculator');
+const button = document.getElementById('share-button');
+const output = document.getElementById('share-output');
+const link = document.getElementById('share-link');
+const status = document.getElementById('share-status');
+const version = document.getElementById('dataset-version');
+
+/** Applies a shared link's inputs; fragments without "=" (plain in-page anchors) are left alone. */
+function restore() {
+  const fragment = location.hash.slice(1);
+  if (!fragment.includes('=')) return;
+  let params;
   try {
-    const r = calculator.percentileOf(Number(input.value));
-    out.textContent = `Higher than about ${r.percentile.toFixed(0)} % of software developers in the United States (BLS, May 2024).`;
-  } catch (e) {
-    out.textContent = e.message;
+    params = new URLSearchParams(fragment);
+  } catch {
+    return;
   }
-};
-input.addEventListener('input', show);
-show();
+  calculator.state = stateFromSearchParams(params);
+}
+
+async function share() {
+  const params = stateToSearchParams(calculator.state);
+  const url = new URL(location.href);
+  url.hash = params.toString();
+  link.value = url.href;
+  output.hidden = false;
+  link.focus();
+  link.select();
+  try {
+    await navigator.clipboard.writeText(url.href);
+    status.textContent = 'Copied to the clipboard.';
+  } catch {
+    status.textContent = 'Copy the link above.';
+  }
+}
+
+restore();
+window.addEventListener('hashchange', restore);
+button.addEventListener('click', share);
+calculator.addEventListener('change', (event) => {
+  if (event.target !== calculator) return;
+  version.textContent = `dataset ${event.detail.version}`;
+  if (!output.hidden) status.textContent = 'The inputs changed since this link was made.';
+});
+// Reset what a saved copy of this page (the offline file, after "Save page as") may carry over.
+output.hidden = true;
+link.value = '';

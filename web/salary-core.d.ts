@@ -6,12 +6,15 @@
 export class SalaryError extends Error {
   readonly name: 'SalaryError';
   /** e.g. invalid_number, invalid_argument, unknown_area, unknown_occupation, unknown_factor,
-   *  unknown_year, no_data, range_only, dataset_syntax, dataset_type, dataset_missing,
+   *  unknown_year, no_data, range_only, not_loaded, dataset_syntax, dataset_type, dataset_missing,
    *  dataset_value, dataset_order, dataset_reference, dataset_duplicate */
   readonly code: string;
 }
 
 export interface LoadOptions {
+  /** With the default dataset: resolve as soon as the wage figures are in, before the tax tables
+   *  and metro price levels (then call Calculator.loadExtras() before takeHome/costOfLiving). */
+  lazy?: boolean;
   /** A dataset in the shape of docs/dataset.md, as JSON text, UTF-8 bytes or an object. Default: the bundled one. */
   dataset?: string | ArrayBuffer | ArrayBufferView | object;
 }
@@ -140,6 +143,11 @@ export interface PublishedEstimate {
 }
 
 export class Calculator {
+  /** False only after load({ lazy: true }) until loadExtras() has resolved. */
+  readonly extrasLoaded: boolean;
+  /** Loads the tax tables and metro price levels (once). takeHome and costOfLiving throw a
+   *  SalaryError with code 'not_loaded' before that. */
+  loadExtras(): Promise<void>;
   /** Percentile (0–100) of an annual salary in the area's distribution. */
   percentileOf(salary: number, where?: Where): PercentileResult;
   /** The annual salary at a percentile (0 < percentile < 100). */

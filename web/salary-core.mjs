@@ -1,8 +1,12 @@
-// The calculator's JavaScript API: a small ES module over the Embind module. It loads the wasm
-// once, checks argument types (the C++ core checks values), applies defaults, and turns the core's
-// {error: {code, message}} results into thrown SalaryErrors. Works in browsers and in Node 20.
-// Types and documentation: salary-core.d.ts.
+// The calculator's JavaScript API: a small ES module over the Embind modules. It loads each wasm
+// module once, checks argument types (the C++ core checks values), applies defaults, and turns
+// the core's {error: {code, message}} results into thrown SalaryErrors. Works in browsers and in
+// Node 20. Types and documentation: salary-core.d.ts.
+//
+// Two modules: the default one reads the shipped data as binary snapshots (salary-data.mjs) and
+// has no JSON parser, which keeps it small; the JSON one is imported only for a custom dataset.
 import createSalaryModule from './salary-core-glue.mjs';
+import { coreSnapshot, extrasSnapshot } from './salary-data.mjs';
 
 export class SalaryError extends Error {
   constructor(code, message) {
@@ -14,10 +18,10 @@ export class SalaryError extends Error {
 
 const MAX_DATASET_BYTES = 8 * 1024 * 1024; // as in the core (dataset_loader.cpp)
 const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
-let modulePromise = null;
+const modulePromises = new Map();
 
-async function wasmOptions() {
-  const wasmUrl = new URL('./salary-core.wasm', import.meta.url);
+async function wasmOptions(file) {
+  const wasmUrl = new URL(file, import.meta.url);
   if (isNode) {
     // The 3.1.6 glue would fetch() a file path under Node; hand it the bytes instead.
     const { readFile } = await import('node:fs/promises');
@@ -26,15 +30,17 @@ async function wasmOptions() {
   return { locateFile: () => wasmUrl.href };
 }
 
-/** The Embind module, instantiated once however often load() is called. */
-function loadModule() {
-  modulePromise ??= wasmOptions().then((options) => createSalaryModule(options));
-  return modulePromise;
-}
-
-async function defaultDatasetText() {
-  const { default: text } = await import('./salary-data.mjs');
-  return text;
+/** An Embind module ('snapshot' or 'json'), instantiated once however often load() is called. */
+function loadModule(kind) {
+  if (!modulePromises.has(kind)) {
+    const promise = kind === 'json'
+      ? Promise.all([import('./salary-core-json-glue.mjs'), wasmOptions('./salary-core-json.wasm')])
+        .then(([glue, options]) => glue.default(options))
+      : wasmOptions('./salary-core.wasm').then((options) => createSalaryModule(options));
+    promise.catch(() => modulePromises.delete(kind)); // a failed download may be retried
+    modulePromises.set(kind, promise);
+  }
+  return modulePromises.get(kind);
 }
 
 function unwrap(result) {
@@ -102,10 +108,37 @@ function options(name, value) {
 export class Calculator {
   #core;
   #listings;
+  #extras; // null: all loaded; otherwise a function fetching the extras snapshot, or its promise
 
-  constructor(core) {
+  constructor(core, fetchExtras = null) {
     this.#core = core;
+    this.#extras = fetchExtras;
     this.#listings = core.listings();
+  }
+
+  /** True once the tax tables and metro price levels are loaded (always, unless load({lazy: true})). */
+  get extrasLoaded() { return this.#extras === null; }
+
+  /** Loads the tax tables and metro price levels, once; resolves when takeHome/costOfLiving work. */
+  loadExtras() {
+    if (this.#extras === null) return Promise.resolve();
+    if (typeof this.#extras === 'function') {
+      const fetchExtras = this.#extras;
+      const promise = fetchExtras().then((bytes) => {
+        unwrap(this.#core.loadExtras(bytes));
+        this.#listings = this.#core.listings();
+        this.#extras = null;
+      });
+      promise.catch(() => { this.#extras = fetchExtras; }); // a failed download may be retried
+      this.#extras = promise;
+    }
+    return this.#extras;
+  }
+
+  #needExtras(fn) {
+    if (this.#extras !== null) {
+      throw new SalaryError('not_loaded', `${fn} needs the tax tables and price levels: await calculator.loadExtras() first`);
+    }
   }
 
   percentileOf(salary, opts) {
@@ -149,10 +182,12 @@ export class Calculator {
   }
 
   costOfLiving(salary, fromArea, toArea) {
+    this.#needExtras('costOfLiving');
     return unwrap(this.#core.costOfLiving(number('salary', salary), string('fromArea', fromArea), string('toArea', toArea)));
   }
 
   takeHome(input) {
+    this.#needExtras('takeHome');
     const t = options('input', input);
     const year = optionalNumber('year', t.year, 2026, { min: 1900, max: 2100 });
     if (!Number.isInteger(year)) throw new SalaryError('invalid_number', `year must be a whole number, got ${year}`);
@@ -186,33 +221,44 @@ export class Calculator {
   priceParities() { return structuredClone(this.#listings.priceParities); }
 }
 
+// Creates a core Calculator in `module` and runs one of its loaders; frees it if that fails.
+function newCore(module, loader, input) {
+  const core = new module.Calculator();
+  const result = core[loader](input);
+  if (result.error) {
+    core.delete();
+    unwrap(result);
+  }
+  return core;
+}
+
 /**
- * Loads the wasm module (once) and a dataset: the bundled default, or options.dataset as JSON
- * text, UTF-8 bytes (ArrayBuffer / typed array) or an object. Rejects with a SalaryError (code dataset_*) naming the JSON path of a problem.
+ * Loads a dataset, and the wasm module it needs (once per page or process): the bundled default,
+ * or options.dataset as JSON text, UTF-8 bytes (ArrayBuffer / typed array) or an object.
+ * With the default data, options.lazy = true resolves before the tax tables and metro price
+ * levels are loaded (see Calculator.loadExtras). Rejects with a SalaryError (code dataset_*)
+ * naming the JSON path of a problem.
  */
 export async function load(opts) {
   const o = options('options', opts);
+  if (o.dataset === undefined) {
+    const [module, snapshot] = await Promise.all([loadModule('snapshot'), coreSnapshot()]);
+    const calculator = new Calculator(newCore(module, 'loadSnapshot', snapshot), extrasSnapshot);
+    if (!o.lazy) await calculator.loadExtras();
+    return calculator;
+  }
   let text;
-  if (o.dataset === undefined) text = await defaultDatasetText();
-  else if (typeof o.dataset === 'string') text = o.dataset;
+  if (typeof o.dataset === 'string') text = o.dataset;
   else if (o.dataset instanceof ArrayBuffer || ArrayBuffer.isView(o.dataset)) {
     // Raw bytes (e.g. from fetch().arrayBuffer()) go to the core as they are, which checks UTF-8.
     text = o.dataset instanceof ArrayBuffer ? new Uint8Array(o.dataset)
       : new Uint8Array(o.dataset.buffer, o.dataset.byteOffset, o.dataset.byteLength);
-  }
-  else if (typeof o.dataset === 'object' && o.dataset !== null) text = JSON.stringify(o.dataset);
-  else throw new SalaryError('invalid_argument', `dataset must be a JSON string or an object, got ${describe(o.dataset)}`);
+  } else if (typeof o.dataset === 'object' && o.dataset !== null) text = JSON.stringify(o.dataset);
+  else throw new SalaryError('invalid_argument', `dataset must be JSON text, bytes or an object, got ${describe(o.dataset)}`);
   const size = typeof text === 'string' ? text.length : text.byteLength;
   if (size > MAX_DATASET_BYTES) {
     // Checked here too, so a huge text is never copied into wasm memory.
     throw new SalaryError('dataset_value', `/: the dataset is ${size} bytes; the limit is ${MAX_DATASET_BYTES}`);
   }
-  const module = await loadModule();
-  const core = new module.Calculator();
-  const result = core.load(text);
-  if (result.error) {
-    core.delete();
-    unwrap(result);
-  }
-  return new Calculator(core);
+  return new Calculator(newCore(await loadModule('json'), 'loadJson', text));
 }

@@ -1,5 +1,6 @@
 #include "salary/distribution.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "json_reader.hpp"  // format_number
@@ -22,6 +23,9 @@ double normal_quantile(double p) {
                              4.374664141464968e+00,  2.938163982698783e+00};
   static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
                              2.445134137142996e+00, 3.754408661907416e+00};
+  // The limits, exactly: salary_at() reaches them when percentile / 100 underflows to 0.
+  if (p == 0) return -HUGE_VAL;
+  if (p == 1) return HUGE_VAL;
   const double low = 0.02425;
   double x;
   if (p < low) {
@@ -39,6 +43,9 @@ double normal_quantile(double p) {
   }
   double e = normal_cdf(x) - p;
   double u = e * std::sqrt(2 * M_PI) * std::exp(x * x / 2);
+  // Below p ≈ 1e-309 (subnormal) exp(x²/2) overflows and the step would be inf/inf = NaN: keep
+  // Acklam's value there, which is still good to 1e-9.
+  if (!std::isfinite(u)) return x;
   return x - u / (1 + x * u / 2);
 }
 
@@ -52,22 +59,42 @@ Result<Distribution> Distribution::from_points(const std::array<double, 5>& poin
     d.wage_[i] = points[i];
     d.log_wage_[i] = std::log(points[i]);
     d.z_[i] = normal_quantile(kPercentiles[i] / 100);
+    // Points a few ulps apart can share a logarithm: the segment between them would divide by 0
+    // and percentile_of() return NaN.
+    if (i > 0 && d.log_wage_[i] <= d.log_wage_[i - 1])
+      return make_error(code::kInvalidNumber, "percentile points are too close together to form a distribution");
   }
   d.alpha_ = std::log(2.5) / std::log(points[4] / points[3]);
+  if (!std::isfinite(d.alpha_) || d.alpha_ <= 0)
+    return make_error(code::kInvalidNumber, "percentile points are too close together to form a distribution");
   return d;
 }
 
 Distribution Distribution::scaled(double factor) const {
   std::array<double, 5> points = wage_;
   for (double& w : points) w *= factor;
-  return from_points(points).value();
+  auto scaled = from_points(points);
+  if (scaled) return scaled.value();
+  // Only an extreme factor gets here (the scaled points overflow, underflow or round together);
+  // never throw: shift the curve in ln(wage) instead, which is the same curve where it is finite.
+  // Callers that can fail (metro_distribution) scale through from_points and report an error.
+  Distribution out = *this;
+  const double shift = std::log(factor);
+  for (size_t i = 0; i < out.wage_.size(); ++i) {
+    out.wage_[i] *= factor;
+    out.log_wage_[i] += shift;
+  }
+  return out;
 }
 
 double Distribution::percentile_of(double salary) const {
   if (salary <= 0) return 0;
   if (salary >= wage_[4]) {
     double survival = 0.10 * std::pow(salary / wage_[4], -alpha_);
-    return 100 * (1 - survival);
+    // A steep tail (α = 47 for 15-2051 in Utah) takes the survival below 1e-16 within a few
+    // times p90, where 100 * (1 - survival) rounds to 100: keep the promise of never reaching it
+    // (salary_at refuses 100), with the largest double below it.
+    return std::min(100 * (1 - survival), std::nextafter(100.0, 0.0));
   }
   double lw = std::log(salary);
   size_t i = 0;  // segment [i, i+1]; below p10 extends segment 0
@@ -156,7 +183,17 @@ Result<AreaDistribution> metro_distribution(const Dataset& data, const Occupatio
   out.area = area.code;
   out.area_name = area.name;
   out.area_kind = area.kind;
-  out.distribution = out.distribution.scaled(factor);
+  // Through from_points, not Distribution::scaled: a dataset whose figure over the reference is
+  // extreme would scale the points out of range (overflow, underflow, or neighbours rounding to
+  // the same value), and that is an error to report, not a curve to compute on.
+  std::array<double, 5> points = out.distribution.points();
+  for (double& w : points) w *= factor;
+  auto scaled = Distribution::from_points(points);
+  if (!scaled)
+    return make_error(code::kNoData, area.name + ": the national distribution scaled by " +
+                                         detail::format_number(factor) + " is out of range (" +
+                                         scaled.error().message + ")");
+  out.distribution = scaled.value();
   out.estimated.fill(true);
   out.method = DistributionMethod::kMetroScaled;
   out.sources = {metro.source, metro.national_reference_source};

@@ -68,6 +68,9 @@ Result<double> convert_pay(double amount, PayPeriod from, PayPeriod to, double h
                         "hours_per_week must be greater than 0 and at most 168, got " +
                             format_number(hours_per_week));
   }
+  // The same period is the amount itself. Through a year it is not always: with a subnormal
+  // hours_per_week (5e-324 is > 0, so accepted) the hourly → annual step loses every digit.
+  if (from == to) return amount;
   double annual = amount * periods_per_year(from, hours_per_week);
   double converted = annual / periods_per_year(to, hours_per_week);
   // Only absurd inputs (near DBL_MAX) overflow; refuse them rather than return infinity.

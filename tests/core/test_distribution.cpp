@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
 
 #include "salary/distribution.hpp"
 #include "test_support.hpp"
@@ -114,4 +116,67 @@ TEST_CASE("area distributions from the shipped dataset") {
     CHECK(gap.error().code == "no_data");
     CHECK(gap.error().message.find("Alaska") != std::string::npos);
   }
+}
+
+// ---- regressions found by tests/fuzz (scripts/fuzz) ----
+
+TEST_CASE("normal_quantile and salary_at stay finite for the smallest percentiles") {
+  // Below p ≈ 1e-309 the refinement step overflowed (inf / inf = NaN); at p = 0 (a percentile
+  // whose / 100 underflows) the approximation itself was NaN.
+  CHECK(std::isfinite(normal_quantile(std::numeric_limits<double>::denorm_min())));
+  CHECK(normal_quantile(1e-310) < normal_quantile(1e-300));
+  CHECK(normal_quantile(0) == -HUGE_VAL);
+  Distribution d = national();
+  for (double p : {std::numeric_limits<double>::denorm_min(), 1e-320, 1e-300}) {
+    double w = d.salary_at(p);
+    CHECK(std::isfinite(w));
+    CHECK(w >= 0);
+    CHECK(w < d.salary_at(1e-10));
+  }
+}
+
+TEST_CASE("from_points refuses points too close for their logarithms to differ") {
+  // 100000 and the next double share a logarithm: the segment between them divided by 0 and
+  // percentile_of returned NaN.
+  double a = 100000, b = std::nextafter(a, 1e9);
+  CHECK_FALSE(Distribution::from_points({a, b, 2e5, 3e5, 4e5}).ok());
+  CHECK_FALSE(Distribution::from_points({1e5, 2e5, 3e5, a * 4, std::nextafter(a * 4, 1e9)}).ok());
+}
+
+TEST_CASE("scaled never throws, and a metro scaled out of range is an error, not a crash") {
+  // Distribution::scaled called from_points(...).value(): scaled points that overflow, underflow
+  // or round together threw std::bad_variant_access (std::terminate natively, abort in wasm).
+  Distribution d = Distribution::from_points({1, 2, 3, 4, 5}).value();
+  Distribution big = d.scaled(1e308);  // the upper points overflow to inf
+  CHECK(big.points()[0] == 1e308);
+  Distribution small = Distribution::from_points({0.1, 0.2, 0.3, 0.4, 0.5}).value();
+  Distribution tiny = small.scaled(std::numeric_limits<double>::denorm_min());  // underflows to 0
+  CHECK(tiny.points()[0] == 0);
+
+  // A dataset whose national row starts in the subnormals: scaled by 1 / 1e8 for the metro, p10
+  // and p25 become 0.
+  auto doc = nlohmann::ordered_json::parse(test::read_file(SALARY_DATA_PATH));
+  doc["occupations"]["15-1252"]["areas"]["US"]["p10"] = 1e-320;
+  doc["occupations"]["15-1252"]["areas"]["US"]["p25"] = 2e-320;
+  doc["metro_wages"]["national_reference"]["value"] = 1e8;
+  doc["metro_wages"]["metros"]["41940"]["value"] = 1;
+  auto data = load_dataset(doc.dump());
+  REQUIRE(data.ok());
+  REQUIRE(area_distribution(data.value(), "15-1252", "US").ok());
+  auto metro = area_distribution(data.value(), "15-1252", "41940");
+  REQUIRE_FALSE(metro.ok());
+  CHECK(metro.error().code == "no_data");
+  CHECK(metro.error().message.find("out of range") != std::string::npos);
+}
+
+TEST_CASE("percentile_of never reaches 100, even in the steepest shipped tail") {
+  // 15-2051 in Utah: α = 47, so the share above $400k is below 1e-16 and 100 * (1 - share) rounded
+  // to 100, which salary_at (and the API's salaryAt) refuse.
+  auto d = area_distribution(test::shipped(), "15-2051", "UT");
+  REQUIRE(d.ok());
+  CHECK(d->distribution.pareto_alpha() > 40);
+  double p = d->distribution.percentile_of(1e9);
+  CHECK(p < 100);
+  CHECK(p > 99.999);
+  CHECK(std::isfinite(d->distribution.salary_at(p)));
 }

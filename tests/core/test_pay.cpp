@@ -159,3 +159,13 @@ TEST_CASE("total_compensation: errors name the field") {
     CHECK(r.error().message == c.message);
   }
 }
+
+TEST_CASE("convert_pay: the same period is the amount itself, even with subnormal hours (fuzz regression)") {
+  // hourly → hourly went through a year of 52 × 5e-324 hours, a subnormal product that kept two
+  // significant digits: 32.549 came back as 32.558.
+  const double tiny = std::numeric_limits<double>::denorm_min();
+  auto r = convert_pay(32.549019607843135, PayPeriod::kHourly, PayPeriod::kHourly, tiny);
+  REQUIRE(r.ok());
+  CHECK(*r == 32.549019607843135);
+  CHECK(*convert_pay(1234.5, PayPeriod::kMonthly, PayPeriod::kMonthly) == 1234.5);
+}

@@ -128,6 +128,21 @@ test('load: one wasm instance, custom datasets, clear dataset errors', async () 
   await assert.rejects(load({ dataset: 42 }), (e) => e.code === 'invalid_argument');
 });
 
+test('lazy load: wage figures first, tax tables and metro price levels on demand', async () => {
+  const lazy = await load({ lazy: true });
+  assert.equal(lazy.extrasLoaded, false);
+  assert.ok(Math.abs(lazy.percentileOf(133080).percentile - 50) < 1e-9);
+  assert.ok(lazy.estimate({ area: '41940' }).typical > 0, 'metros with wage figures are in the core part');
+  throwsSalaryError(() => lazy.takeHome({ salary: 100000 }), 'not_loaded', /loadExtras/);
+  throwsSalaryError(() => lazy.costOfLiving(100000, 'CA', 'TX'), 'not_loaded', /loadExtras/);
+  const metrosBefore = lazy.areas('metro').length;
+  await Promise.all([lazy.loadExtras(), lazy.loadExtras()]);
+  assert.equal(lazy.extrasLoaded, true);
+  assert.ok(lazy.areas('metro').length > metrosBefore);
+  assert.deepEqual(lazy.takeHome({ salary: 120000, area: 'TX' }), calculator.takeHome({ salary: 120000, area: 'TX' }));
+  assert.deepEqual(lazy.costOfLiving(1, 'CA', '10180'), calculator.costOfLiving(1, 'CA', '10180'));
+});
+
 // Figures a person would see for a handful of profiles; any change must be deliberate.
 function goldenFigures() {
   const round = (x) => Math.round(x * 100) / 100;

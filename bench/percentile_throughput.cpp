@@ -1,0 +1,36 @@
+// Throughput of the percentile lookup that percentileOf() performs (find the area's distribution,
+// then place the salary), the same source compiled natively and to wasm so scripts/bench.mjs can
+// report their ratio. Prints one JSON line: {"calls": N, "seconds": S, "per_second": R}.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include "salary/distribution.hpp"
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: percentile_throughput DATASET.json [CALLS]\n");
+    return 2;
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto data = salary::load_dataset(text.str());
+  if (!data) {
+    std::fprintf(stderr, "%s\n", data.error().message.c_str());
+    return 1;
+  }
+  const long calls = argc > 2 ? std::atol(argv[2]) : 2000000;
+  const char* areas[] = {"US", "TX", "CA", "NY", "WA", "41940", "MA", "FL"};
+  double checksum = 0;
+  auto start = std::chrono::steady_clock::now();
+  for (long i = 0; i < calls; ++i) {
+    auto d = salary::area_distribution(data.value(), "15-1252", areas[i & 7]);
+    checksum += d->distribution.percentile_of(40000.0 + static_cast<double>(i % 4000) * 100.0);
+  }
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("{\"calls\": %ld, \"seconds\": %.6f, \"per_second\": %.1f, \"checksum\": %.3f}\n", calls,
+              seconds, calls / seconds, checksum);
+  return 0;
+}

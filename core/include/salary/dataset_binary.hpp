@@ -1,0 +1,33 @@
+// A compact binary snapshot of a loaded, validated Dataset. The shipped default data travels in
+// this form so that the browser module needs no JSON parser (nlohmann and the validating loader
+// are most of the wasm's size); a custom JSON dataset still goes through load_dataset().
+//
+// Format: "SALB" + a format byte, then every field of the Dataset in declaration order. Strings
+// and counts are LEB128 varints; numbers are varints of value × 10^k when that is exact (k = 0, 2,
+// 4, 7), else 8 raw bytes. unpack_dataset() bounds-checks every read, so corrupt or hostile bytes
+// give an error naming the byte offset, never a crash.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "salary/dataset.hpp"
+
+namespace salary {
+
+// Which parts of the dataset a snapshot holds. The default data is split in two so a page that
+// never shows take-home pay or metro price levels never downloads them.
+enum class DatasetPart {
+  kAll,     // everything
+  kCore,    // everything except the tax tables and the metro price parities
+  kExtras,  // only the tax tables and the metro price parities
+};
+
+std::string pack_dataset(const Dataset& data, DatasetPart part = DatasetPart::kAll);
+
+// Reads a snapshot. For kExtras, `into` must already hold the matching core part: the extras are
+// added to it. Errors: dataset_syntax ("byte 1234: truncated" / "not a dataset snapshot").
+Result<Dataset> unpack_dataset(std::string_view bytes);
+std::optional<Error> unpack_extras(std::string_view bytes, Dataset& into);
+
+}  // namespace salary

@@ -1,0 +1,112 @@
+// Accessibility: axe finds no violations on the page (light, dark, 320 px), on the embed example
+// and in the offline file (axe looks inside the shadow roots); the focus order follows the layout;
+// results reach a live region.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { setup, waitForResult, foreign, dist, assertNoProblems } from './helpers.mjs';
+
+const T = { timeout: 240_000 };
+let env;
+before(async () => { env = await setup(); });
+after(async () => env?.close());
+
+async function audit(page, what) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' > ')).join('\n    ')}`);
+  assert.deepEqual(summary, [], `axe violations on ${what}`);
+}
+
+/** Fills the page's calculator so that every panel shows results, open parts included. */
+async function fill(page) {
+  const w = page.locator('#calculator');
+  await w.locator('#f-salary').fill('120000');
+  await w.locator('#f-area').selectOption('TX');
+  await w.locator('#f-experience').selectOption('senior');
+  await w.locator('#f-offer').fill('150000');
+  await w.locator('details.more > summary').click();
+  await w.locator('details.regions > summary').click();
+  await w.locator('input[name=skills][value=python]').check();
+  await w.locator('#f-bonusPercent').fill('abc'); // an error message on show, too
+  await waitForResult(page, '#calculator', (r) => r.salary === 120000 && r.offer?.result && r.errors.bonusPercent);
+}
+
+test('axe: the page, light, with every panel filled', T, async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.origin}/`);
+  await waitForResult(page, '#calculator');
+  await fill(page);
+  await page.locator('#share-button').click();
+  await audit(page, 'the page');
+  assertNoProblems(env, assert);
+});
+
+test('axe: the page in dark mode at 320 px', T, async () => {
+  const dark = await setup({ colorScheme: 'dark', viewport: { width: 320, height: 800 } });
+  try {
+    const page = await dark.newPage();
+    await page.goto(`${dark.origin}/`);
+    await waitForResult(page, '#calculator');
+    await fill(page);
+    await audit(page, 'the page (dark, 320 px)');
+    assert.deepEqual(dark.problems, []);
+  } finally {
+    await dark.close();
+  }
+});
+
+test('axe: the widgets on the embed example', T, async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.origin}/embed-example.html`);
+  await waitForResult(page, '#texas', (r) => r.salary === 120000);
+  await waitForResult(page, '#california');
+  await audit(page, 'the embed example');
+  assertNoProblems(env, assert);
+});
+
+test('axe: the offline file', T, async () => {
+  const page = await env.newPage();
+  await page.goto(pathToFileURL(join(dist, 'salary-calculator.offline.html')).href);
+  await waitForResult(page, '#calculator');
+  await audit(page, 'the offline file');
+  assertNoProblems(env, assert);
+});
+
+test('keyboard focus follows the layout and results reach the live region', T, async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.origin}/`);
+  await waitForResult(page, '#calculator');
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a && a.shadowRoot ? a.shadowRoot.activeElement?.id || a.shadowRoot.activeElement?.tagName : a?.className || a?.id || a?.tagName;
+  });
+  const order = [];
+  for (let i = 0; i < 7; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await focused());
+  }
+  assert.deepEqual(order, ['skip', 'f-salary', 'f-period', 'f-occupation', 'f-area', 'f-experience', 'f-specialization']);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal(await focused(), 'f-salary');
+  await page.keyboard.type('87000');
+  await page.waitForFunction(() => {
+    const live = document.querySelector('#calculator').shadowRoot.querySelector('[role=status][aria-live=polite]');
+    return /\$87,000 a year is higher than about \d+% of software developers in the United States/.test(live.textContent);
+  }, null, { timeout: 30_000 });
+  // Labels: every control in the shadow root has one.
+  const unlabelled = await page.locator('#calculator').evaluate((el) => [...el.shadowRoot.querySelectorAll('input, select')]
+    .filter((c) => !(c.labels && c.labels.length) && !c.closest('label')).map((c) => c.id || c.name));
+  assert.deepEqual(unlabelled, []);
+  assertNoProblems(env, assert);
+});
+
+test('no request went to any host but the page’s own origin', () => {
+  assert.ok(env.requests.length > 0);
+  assert.deepEqual(foreign(env.requests, env.origin), []);
+});

@@ -1,0 +1,198 @@
+// The calculator page in headless Chromium: typed inputs give the core's numbers, the chart and the
+// breakdown show them, bad input is reported next to its field, nothing leaves the page's origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setup, waitForResult, foreign, reference, usd, dist, assertNoProblems } from './helpers.mjs';
+
+const T = { timeout: 180_000 };
+let env, calc;
+before(async () => {
+  env = await setup();
+  calc = await reference();
+});
+after(async () => env?.close());
+
+const close = (actual, expected, what) => assert.ok(Math.abs(actual - expected) < 1e-6, `${what}: ${actual} vs ${expected}`);
+
+async function openPage() {
+  const page = await env.newPage();
+  await page.goto(`${env.origin}/`);
+  await waitForResult(page, '#calculator');
+  return { page, w: page.locator('#calculator') };
+}
+
+test('the served page has no inline script and a strict CSP', () => {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  for (const tag of html.match(/<script\b[^>]*>/g)) assert.match(tag, /\bsrc=/, `inline script: ${tag}`);
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)[1];
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  assert.match(csp, /style-src 'self'(;|$)/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:/);
+});
+
+test('typed inputs give the percentile and the estimate; the chart and the breakdown show them', T, async () => {
+  const { page, w } = await openPage();
+  await w.locator('#f-salary').fill('120,000');
+  await w.locator('#f-area').selectOption('TX');
+  await w.locator('#f-experience').selectOption('senior');
+  await w.locator('#f-specialization').selectOption('cloud');
+  await w.locator('#f-companyType').selectOption('large-tech');
+  await w.locator('details.more > summary').click();
+  await w.locator('input[name=skills][value=go]').check();
+  await w.locator('input[name=skills][value=python]').check();
+
+  const profile = { area: 'TX', experience: 'senior', specialization: 'cloud', companyType: 'large-tech', skills: ['go', 'python'] };
+  const r = await waitForResult(page, '#calculator', (x) => x.salary === 120000 && x.where.area === 'TX'
+    && x.estimate && x.estimate.factors.length === 5 && x.inputs.companyType === 'large-tech');
+  const area = calc.percentileOf(120000, { area: 'TX' });
+  const national = calc.percentileOf(120000);
+  const estimate = calc.estimate(profile);
+  close(r.percentile.area, area.percentile, 'percentile in Texas');
+  close(r.percentile.national, national.percentile, 'national percentile');
+  for (const k of ['low', 'typical', 'high']) close(r.estimate[k], estimate[k], `estimate ${k}`);
+
+  // The percentile in words.
+  const lead = await w.locator('[data-result=percentile]').textContent();
+  assert.match(lead, /\$120,000 a year is higher than about 41% of software developers in Texas/);
+  assert.equal(Math.round(area.percentile), 41);
+  assert.match(await w.locator('[data-result=national]').textContent(), new RegExp(`about ${Math.round(national.percentile)}% of software developers in the United States`));
+
+  // The chart: the published points and the visitor's marker, and a text alternative.
+  const chart = w.locator('svg.chart');
+  assert.equal(await chart.getAttribute('role'), 'img');
+  assert.match(await chart.getAttribute('aria-label'), /Your pay, \$120,000, is at about the 41st percentile/);
+  assert.equal(await chart.locator('[data-marker=you]').getAttribute('data-salary'), '120000');
+  for (const [k, v] of Object.entries(area.distribution.points)) {
+    assert.equal(await chart.locator(`[data-point=${k}]`).getAttribute('data-salary'), String(Math.round(v)), k);
+  }
+
+  // The breakdown: every factor with its effect and source, the superseded one marked.
+  const table = w.locator('table.breakdown');
+  assert.match(await w.locator('[data-result=estimate]').textContent(), new RegExp(`${usd(estimate.low)}–${usd(estimate.high)}`.replace(/\$/g, '\\$')));
+  for (const f of estimate.factors) {
+    const row = table.locator(`tr[data-factor="${f.kind === 'experience' ? 'experience' : `${f.kind}:${f.id}`}"]`);
+    assert.equal(await row.count(), 1, `row for ${f.id}`);
+    assert.ok((await row.textContent()).includes(f.label), `label of ${f.id}`);
+    assert.equal(await row.locator('a.cite').count(), 1, `source link of ${f.id}`);
+    assert.equal(await row.evaluate((el) => el.classList.contains('not-applied')), !f.applied, `applied flag of ${f.id}`);
+  }
+  assert.ok((await table.locator('tr[data-factor="specialization:cloud"]').textContent()).includes('+12.5%'));
+  assert.ok((await table.locator('tr[data-factor=total]').textContent()).includes(usd(estimate.typical)));
+
+  // A source link goes to the sources list inside the widget without touching the URL.
+  await table.locator('tr[data-factor=experience] a.cite').click();
+  assert.equal(await w.evaluate((el) => el.shadowRoot.activeElement?.dataset.source), 'seed-002');
+  assert.equal(await page.evaluate(() => location.hash), '');
+  assertNoProblems(env, assert);
+});
+
+test('hourly pay is converted; offer, total compensation and take-home match the core', T, async () => {
+  const { page, w } = await openPage();
+  await w.locator('#f-area').selectOption('CA');
+  await w.locator('#f-period').selectOption('hourly');
+  await w.locator('#f-salary').fill('60');
+  let r = await waitForResult(page, '#calculator', (x) => x.salary === 124800 && x.where.area === 'CA');
+  close(r.percentile.area, calc.percentileOf(124800, { area: 'CA' }).percentile, 'hourly percentile');
+
+  await w.locator('#f-experience').selectOption('mid');
+  await w.locator('#f-offer').fill('150000');
+  await w.locator('#f-bonusPercent').fill('10');
+  await w.locator('#f-equityGrant').fill('100k');
+  await w.locator('#f-matchPercent').fill('4');
+  await w.locator('#f-filingStatus').selectOption('joint');
+  await w.locator('#f-retirement').fill('10000');
+  r = await waitForResult(page, '#calculator', (x) => x.offer?.result && x.compensation?.equity > 0
+    && x.compensation.retirementMatch > 0 && x.takeHome?.filingStatus === 'joint' && x.takeHome.pretaxRetirement === 10000);
+  const offer = calc.estimate({ area: 'CA', experience: 'mid', offer: 150000 }).offer;
+  close(r.offer.result.percentileInProfile, offer.percentileInProfile, 'offer within the profile');
+  close(r.offer.result.percentileInArea, offer.percentileInArea, 'offer in the area');
+  const total = calc.totalComp({ base: 124800, bonusPercent: 10, equityGrant: 100000, retirementMatchPercent: 4, equityVestingYears: 4 });
+  close(r.compensation.total, total.total, 'total compensation');
+  const net = calc.takeHome({ salary: 124800, area: 'CA', filingStatus: 'joint', retirementContribution: 10000 });
+  close(r.takeHome.net, net.net, 'take-home');
+  assert.match(await w.locator('[data-result=offer]').textContent(), /An offer of \$150,000 is higher than about \d+% of pay for your profile/);
+  assert.ok((await w.locator('[data-result=take-home]').textContent()).includes(usd(net.net)));
+  assertNoProblems(env, assert);
+});
+
+test('garbage shows a message next to its field and keeps the last valid result', T, async () => {
+  const { page, w } = await openPage();
+  await w.locator('#f-salary').fill('95000');
+  await waitForResult(page, '#calculator', (x) => x.salary === 95000);
+  const before = await w.locator('[data-result=percentile]').textContent();
+  for (const garbage of ['abc', '12..5', '-5', '1e400', '$', '<img src=x onerror=alert(1)>']) {
+    await w.locator('#f-salary').fill(garbage);
+    await waitForResult(page, '#calculator', (x) => Boolean(x.errors.salary));
+    assert.match(await w.locator('#f-salary-error').textContent(), /Enter your pay|more than/);
+    assert.equal(await w.locator('#f-salary').getAttribute('aria-invalid'), 'true');
+    assert.equal(await w.locator('[data-result=percentile]').textContent(), before);
+  }
+  await w.locator('#f-bonusPercent').fill('lots');
+  await waitForResult(page, '#calculator', (x) => Boolean(x.errors.bonusPercent));
+  assert.match(await w.locator('#f-bonusPercent-error').textContent(), /Enter the bonus as a number/);
+  await w.locator('#f-salary').fill('96000');
+  const r = await waitForResult(page, '#calculator', (x) => x.salary === 96000);
+  assert.equal(r.errors.salary, undefined);
+  assert.equal(await w.locator('#f-salary-error').textContent(), '');
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0);
+  assertNoProblems(env, assert);
+});
+
+test('the comparison across states sorts by any column', T, async () => {
+  const { page, w } = await openPage();
+  await w.locator('#f-salary').fill('100000');
+  await waitForResult(page, '#calculator', (x) => x.salary === 100000 && x.costOfLiving);
+  const table = w.locator('table.col-table');
+  const firstState = () => table.locator('tbody tr').first().getAttribute('data-area');
+  assert.equal(await firstState(), 'AL');
+  assert.equal(await table.locator('th[aria-sort]').getAttribute('aria-sort'), 'ascending');
+  await table.locator('button[data-sort=equivalent]').click();
+  const r = await page.evaluate(() => document.querySelector('#calculator').result.costOfLiving.states);
+  const cheapest = [...r].sort((a, b) => a.equivalent - b.equivalent)[0].area;
+  assert.equal(await firstState(), cheapest);
+  await table.locator('button[data-sort=equivalent]').click();
+  const dearest = [...r].sort((a, b) => b.equivalent - a.equivalent)[0].area;
+  assert.equal(await firstState(), dearest);
+  assert.equal(await table.locator('th[aria-sort]').getAttribute('aria-sort'), 'descending');
+  assert.equal(await w.evaluate((el) => el.shadowRoot.activeElement?.dataset.sort), 'equivalent', 'focus stays on the button');
+  const ca = calc.costOfLiving(100000, 'US', 'CA');
+  assert.equal(await table.locator('tr[data-area=CA] td').first().textContent(), usd(ca.equivalent));
+  assertNoProblems(env, assert);
+});
+
+test('no request leaves the origin, and typing sends nothing at all', T, async () => {
+  const { page, w } = await openPage();
+  const count = env.requests.length;
+  await w.locator('#f-salary').fill('123456');
+  await w.locator('#f-area').selectOption('NY');
+  await w.locator('#f-offer').fill('150000');
+  await waitForResult(page, '#calculator', (x) => x.salary === 123456 && x.where.area === 'NY');
+  assert.deepEqual(env.requests.slice(count), []);
+  assert.deepEqual(foreign(env.requests, env.origin), []);
+  assert.ok(!env.requests.some((u) => u.includes('123456')));
+  assertNoProblems(env, assert);
+});
+
+test('at 320 px wide and in dark mode nothing overflows horizontally', T, async () => {
+  const narrow = await setup({ colorScheme: 'dark', viewport: { width: 320, height: 700 } });
+  try {
+    const page = await narrow.newPage();
+    await page.goto(`${narrow.origin}/`);
+    await waitForResult(page, '#calculator');
+    await page.locator('#calculator #f-salary').fill('120000');
+    await waitForResult(page, '#calculator', (x) => x.salary === 120000);
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+    const bg = await page.locator('#calculator').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.root')).backgroundColor);
+    assert.equal(bg, 'rgb(13, 17, 23)', 'the dark palette is used');
+    assert.deepEqual(narrow.problems, []);
+  } finally {
+    await narrow.close();
+  }
+});
+
+test('no request went to any host but the page’s own origin', () => {
+  assert.ok(env.requests.length > 0);
+  assert.deepEqual(foreign(env.requests, env.origin), []);
+});

@@ -1,0 +1,10 @@
+// Stands in for ./salary-core-glue.mjs in the offline file (scripts/build-offline.mjs swaps it in):
+// the web-only glue with its inlined wasm taken out, and the wasm handed over as bytes (gzipped
+// in the file, so it is a third of the size; the glue would otherwise fetch() a data: URL).
+import createGlue from 'offline:stripped-glue';
+import { WASM_GZIP_BASE64 } from 'offline:payload';
+import { gunzipBase64 } from './gunzip.mjs';
+
+export default async function createSalaryModule(options = {}) {
+  return createGlue({ ...options, wasmBinary: await gunzipBase64(WASM_GZIP_BASE64) });
+}

@@ -1,0 +1,128 @@
+// Hand-written SVG: the pay distribution (a density curve derived from the core's percentile
+// function, with the published points and the visitor's salary marked) and small range bars.
+import { s } from './dom.js';
+import { moneyCompact } from './format.js';
+
+const KEYS = ['p10', 'p25', 'p50', 'p75', 'p90'];
+const SAMPLES = 120;
+const SMOOTHING = 4; // samples: the curve is exact only at the published points, so its kinks mean nothing
+
+/** Gaussian smoothing of evenly spaced samples (weights renormalized at the ends). */
+function smooth(ys, sigma) {
+  const reach = Math.ceil(sigma * 3);
+  const weights = Array.from({ length: 2 * reach + 1 }, (_, k) => Math.exp(-((k - reach) ** 2) / (2 * sigma * sigma)));
+  return ys.map((_, i) => {
+    let sum = 0, total = 0;
+    for (let k = -reach; k <= reach; k++) {
+      if (i + k < 0 || i + k >= ys.length) continue;
+      sum += ys[i + k] * weights[k + reach];
+      total += weights[k + reach];
+    }
+    return sum / total;
+  });
+}
+
+/**
+ * Samples the density of a distribution over [x0, x1]: the slope of percentileOf between grid
+ * points. `cdf(x)` returns 0..1. Returns {x0, x1, xs, ys} (xs at the midpoints).
+ */
+export function sampleDensity(cdf, x0, x1) {
+  const step = (x1 - x0) / SAMPLES;
+  const xs = [], ys = [];
+  let prev = cdf(x0);
+  for (let i = 1; i <= SAMPLES; i++) {
+    const next = cdf(x0 + i * step);
+    xs.push(x0 + (i - 0.5) * step);
+    ys.push(Math.max(0, (next - prev) / step));
+    prev = next;
+  }
+  return { x0, x1, xs, ys: smooth(ys, SMOOTHING) };
+}
+
+/** Places text labels in up to `rows` rows so that they do not overlap; returns the row of each. */
+function placeLabels(items, rows, charWidth) {
+  const right = new Array(rows).fill(-Infinity);
+  return items.map(({ x, text }) => {
+    const half = (text.length * charWidth) / 2 + 3;
+    let row = right.findIndex((r) => r < x - half);
+    if (row < 0) row = right.indexOf(Math.min(...right));
+    right[row] = x + half;
+    return row;
+  });
+}
+
+/**
+ * The distribution chart. `points`: {p10..p90}; `salary`: the visitor's (or null); `width`: px.
+ * Returns an <svg role="img"> whose aria-label is `label`.
+ */
+export function distributionChart({ curve, points, estimatedPoints = [], salary, width, label }) {
+  const W = Math.max(220, Math.round(width));
+  const H = 200, left = 10, right = 10, top = 34, base = H - 46;
+  const { x0, x1, xs, ys } = curve;
+  const X = (v) => left + ((v - x0) / (x1 - x0)) * (W - left - right);
+  const clampX = (x, half) => Math.min(W - half, Math.max(half, x));
+  const dmax = Math.max(...ys) || 1;
+  const Y = (d) => base - (d / dmax) * (base - top - 4);
+
+  const line = xs.map((x, i) => `${i ? 'L' : 'M'}${X(x).toFixed(1)},${Y(ys[i]).toFixed(1)}`).join('');
+  const area = `M${X(xs[0]).toFixed(1)},${base}${line.replace(/^M/, 'L')}L${X(xs[xs.length - 1]).toFixed(1)},${base}Z`;
+  const mid = xs.map((x, i) => [x, ys[i]]).filter(([x]) => x >= points.p25 && x <= points.p75);
+  const midPath = mid.length > 1
+    ? `M${X(mid[0][0]).toFixed(1)},${base}${mid.map(([x, y]) => `L${X(x).toFixed(1)},${Y(y).toFixed(1)}`).join('')}L${X(mid[mid.length - 1][0]).toFixed(1)},${base}Z`
+    : '';
+  const heightAt = (v) => {
+    let i = xs.findIndex((x) => x >= v);
+    if (i < 0) i = xs.length - 1;
+    return Y(ys[i]);
+  };
+
+  const charWidth = 6.4;
+  const labels = KEYS.map((k) => ({
+    x: X(points[k]), key: k,
+    text: `${estimatedPoints.includes(k) ? '≈' : ''}${k} ${moneyCompact(points[k])}`,
+  }));
+  const rows = placeLabels(labels, 2, charWidth);
+  const markers = labels.map((l, i) => s('g', { class: `marker${estimatedPoints.includes(l.key) ? ' estimated' : ''}`, 'data-point': l.key, 'data-salary': Math.round(points[l.key]) }, [
+    s('line', { x1: l.x.toFixed(1), x2: l.x.toFixed(1), y1: base, y2: heightAt(points[l.key]).toFixed(1) }),
+    s('text', { x: clampX(l.x, (l.text.length * charWidth) / 2).toFixed(1), y: base + 17 + rows[i] * 15, 'text-anchor': 'middle' }, l.text),
+  ]));
+
+  let you = null;
+  if (salary !== null && salary !== undefined && Number.isFinite(salary)) {
+    const x = Math.min(W - right, Math.max(left, X(salary)));
+    const text = `You ${moneyCompact(salary)}`;
+    you = s('g', { class: 'you', 'data-marker': 'you', 'data-salary': Math.round(salary) }, [
+      s('line', { x1: x.toFixed(1), x2: x.toFixed(1), y1: base, y2: top - 8 }),
+      s('path', { d: `M${x.toFixed(1)},${base - 1}l-5,8h10z` }),
+      s('text', { x: clampX(x, (text.length * charWidth) / 2 + 2).toFixed(1), y: top - 14, 'text-anchor': 'middle' }, text),
+    ]);
+  }
+
+  return s('svg', {
+    class: 'chart', part: 'chart', role: 'img', 'aria-label': label,
+    viewBox: `0 0 ${W} ${H}`, width: W, height: H, preserveAspectRatio: 'xMinYMin meet',
+  }, [
+    s('path', { class: 'curve-fill', d: area }),
+    midPath ? s('path', { class: 'curve-mid', d: midPath }) : null,
+    s('path', { class: 'curve-line', d: line }),
+    s('line', { class: 'axis', x1: left, x2: W - right, y1: base, y2: base }),
+    markers, you,
+  ]);
+}
+
+/**
+ * A small horizontal range bar (decorative: the same figures are in the table beside it).
+ * domain: [min, max]; low/high: the bar; mid: a tick; marker: the visitor's value.
+ */
+export function rangeBar({ domain, low, high, mid, marker, band }) {
+  const [a, b] = domain;
+  const X = (v) => Math.min(100, Math.max(0, ((v - a) / (b - a)) * 100));
+  const hasRange = low !== null && low !== undefined && high !== null && high !== undefined;
+  return s('svg', { class: 'bar', viewBox: '0 0 100 16', preserveAspectRatio: 'none', 'aria-hidden': 'true', focusable: 'false' }, [
+    band ? s('rect', { class: 'band', x: X(band[0]).toFixed(2), y: 0, width: Math.max(0.3, X(band[1]) - X(band[0])).toFixed(2), height: 16 }) : null,
+    s('line', { class: 'track', x1: 0, x2: 100, y1: 8, y2: 8, 'vector-effect': 'non-scaling-stroke' }),
+    hasRange ? s('rect', { class: 'range', x: X(low).toFixed(2), y: 4, width: Math.max(0.6, X(high) - X(low)).toFixed(2), height: 8, rx: 1 }) : null,
+    mid !== null && mid !== undefined ? s('line', { class: 'mid', x1: X(mid), x2: X(mid), y1: 1, y2: 15, 'vector-effect': 'non-scaling-stroke' }) : null,
+    marker !== null && marker !== undefined ? s('line', { class: 'mark', x1: X(marker), x2: X(marker), y1: 0, y2: 16, 'vector-effect': 'non-scaling-stroke' }) : null,
+  ]);
+}

@@ -1,0 +1,142 @@
+// Every input the widget has: its label, how it is built, how what was typed is checked. A field
+// with a bad value shows a message next to itself; the widget keeps using the last good value.
+import { h } from './dom.js';
+import { parseAmount, parseNumber, money } from './format.js';
+
+const PERIOD_LABELS = { annual: 'per year', monthly: 'per month', semimonthly: 'twice a month', biweekly: 'every 2 weeks', weekly: 'per week', hourly: 'per hour' };
+const FILING_LABELS = { single: 'Single', joint: 'Married, filing jointly', separate: 'Married, filing separately', head_of_household: 'Head of household' };
+const byName = (a, b) => a.name.localeCompare(b.name);
+
+export const FIELDS = {
+  salary: { type: 'amount', label: 'Your pay (USD)', placeholder: 'e.g. 120,000', what: 'your pay' },
+  period: { type: 'choice', label: 'Paid', default: 'annual',
+    options: (L) => L.payPeriods.map((p) => ({ value: p, label: PERIOD_LABELS[p] || p })) },
+  occupation: { type: 'choice', label: 'Occupation', default: '15-1252',
+    options: (L) => L.occupations.map((o) => ({ value: o.code, label: o.title })) },
+  area: { type: 'choice', label: 'Place', default: 'US',
+    options: (L) => [
+      { value: 'US', label: 'United States (national)' },
+      { group: 'States', options: L.areas.filter((a) => a.kind === 'state').sort(byName).map((a) => ({ value: a.code, label: a.name })) },
+      { group: 'Metro areas', options: L.areas.filter((a) => a.kind === 'metro' && a.hasWages).sort(byName).map((a) => ({ value: a.code, label: a.name })) },
+    ] },
+  experience: { type: 'choice', label: 'Experience', default: '',
+    options: (L) => [{ value: '', label: 'Any level' }, ...L.levels.map((l) => ({ value: l.id, label: `${l.label} (${l.years})` }))] },
+  specialization: { type: 'choice', label: 'Specialization', default: '',
+    options: (L) => [{ value: '', label: 'General / none' }, ...L.factors.filter((f) => f.kind === 'specialization').map((f) => ({ value: f.id, label: f.label }))] },
+  companyType: { type: 'choice', label: 'Company type', default: '',
+    options: (L) => [{ value: '', label: 'Any company' }, ...L.factors.filter((f) => f.kind === 'company_type').map((f) => ({ value: f.id, label: f.label }))] },
+  skills: { type: 'set', kind: 'skill', label: 'Skills' },
+  technologies: { type: 'set', kind: 'technology', label: 'Technologies' },
+  certifications: { type: 'set', kind: 'certification', label: 'Certifications' },
+  offer: { type: 'amount', label: 'An offer you have (base salary per year, USD)', placeholder: 'e.g. 150,000', what: 'the offer' },
+  bonusPercent: { type: 'number', label: 'Target bonus (% of base)', max: 1000, placeholder: 'e.g. 10', what: 'the bonus', unit: '%' },
+  equityGrant: { type: 'amount', label: 'Equity grant, total (USD)', placeholder: 'e.g. 100,000', what: 'the equity grant' },
+  equityYears: { type: 'number', label: 'Vesting period (years)', min: 0.5, max: 10, default: 4, placeholder: '4', what: 'the vesting period', unit: 'years' },
+  benefits: { type: 'amount', label: 'Benefits per year (USD)', placeholder: 'e.g. 15,000', what: 'the benefits' },
+  matchPercent: { type: 'number', label: 'Retirement match (% of base)', max: 100, placeholder: 'e.g. 4', what: 'the match', unit: '%' },
+  filingStatus: { type: 'choice', label: 'Filing status', default: 'single',
+    options: (L) => L.filingStatuses.map((f) => ({ value: f, label: FILING_LABELS[f] || f })) },
+  taxYear: { type: 'choice', label: 'Tax year', default: (L) => String(Math.max(...L.taxYears)),
+    options: (L) => L.taxYears.map((y) => ({ value: String(y), label: String(y) })) },
+  retirement: { type: 'amount', label: 'Your pre-tax 401(k) per year (USD)', placeholder: 'e.g. 10,000', what: 'the contribution' },
+  compareTo: { type: 'choice', label: 'Compare with', default: '',
+    options: (L) => [
+      { value: '', label: 'Automatic (US average or California)' },
+      { value: 'US', label: 'United States (average)' },
+      { group: 'States', options: L.areas.filter((a) => a.kind === 'state').sort(byName).map((a) => ({ value: a.code, label: a.name })) },
+      { group: 'Metro areas', options: L.areas.filter((a) => a.kind === 'metro').sort(byName).map((a) => ({ value: a.code, label: a.name })) },
+    ] },
+};
+
+export const defaultValue = (name, listings) => {
+  const d = FIELDS[name].default;
+  if (typeof d === 'function') return d(listings);
+  if (d !== undefined) return d;
+  return FIELDS[name].type === 'set' ? [] : null;
+};
+
+const flatOptions = (spec, L) => spec.options(L).flatMap((o) => (o.group ? o.options : [o]));
+
+/** Checks a raw value (string, or array for sets). Returns {value} or {error} (sets: both). */
+export function parseField(name, raw, listings) {
+  const spec = FIELDS[name];
+  if (spec.type === 'amount') {
+    const r = parseAmount(raw, { what: spec.what });
+    return r.empty ? { value: null } : r;
+  }
+  if (spec.type === 'number') {
+    const r = parseNumber(raw, { min: spec.min ?? 0, max: spec.max, what: spec.what, unit: spec.unit });
+    return r.empty ? { value: defaultValue(name, listings) } : r;
+  }
+  if (spec.type === 'choice') {
+    const value = raw === null || raw === undefined ? '' : String(raw).trim();
+    if (value === '') return { value: defaultValue(name, listings) };
+    if (!listings) return { value };
+    if (flatOptions(spec, listings).some((o) => o.value === value)) return { value };
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return { error: `“${shown}” is not one of the choices for ${spec.label.toLowerCase()}.` };
+  }
+  // set
+  const ids = (Array.isArray(raw) ? raw : String(raw ?? '').split(',')).map((v) => String(v).trim()).filter(Boolean);
+  if (!listings) return { value: ids };
+  const known = new Set(listings.factors.filter((f) => f.kind === spec.kind).map((f) => f.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  const value = [...new Set(ids.filter((id) => known.has(id)))];
+  return unknown.length ? { value, error: `Not in the data, ignored: ${unknown.slice(0, 5).join(', ')}.` } : { value };
+}
+
+/**
+ * Builds the control for a field: {node, control, error} where control is the element whose value
+ * is the raw value (input, select, or the fieldset of checkboxes).
+ */
+export function buildField(name, listings, { id, hint } = {}) {
+  const spec = FIELDS[name];
+  const errId = `${id}-error`, hintId = hint ? `${id}-hint` : null;
+  const error = h('p', { class: 'error', id: errId, part: 'error', 'aria-live': 'polite' });
+  const describedBy = [hintId, errId].filter(Boolean).join(' ');
+  const hintNode = hint ? h('p', { class: 'hint', id: hintId }, hint) : null;
+  if (spec.type === 'set') {
+    const items = listings.factors.filter((f) => f.kind === spec.kind);
+    const control = h('fieldset', { class: `field set`, part: 'field', 'data-field': name, 'aria-describedby': describedBy }, [
+      h('legend', {}, spec.label),
+      h('div', { class: 'checks' }, items.map((f) => h('label', { class: 'check' }, [
+        h('input', { type: 'checkbox', name, value: f.id, part: 'checkbox' }), ` ${f.label}`]))),
+      hintNode, error,
+    ]);
+    return { node: control, control, error };
+  }
+  let control;
+  if (spec.type === 'choice') {
+    const option = (o) => h('option', { value: o.value }, o.label);
+    control = h('select', { id, name, part: 'input select', 'aria-describedby': describedBy },
+      spec.options(listings).map((o) => (o.group ? h('optgroup', { label: o.group }, o.options.map(option)) : option(o))));
+  } else {
+    control = h('input', {
+      id, name, part: 'input', type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
+      placeholder: spec.placeholder || (spec.type === 'amount' ? `e.g. ${money(10000)}` : ''),
+      'aria-describedby': describedBy,
+    });
+  }
+  const node = h('div', { class: `field f-${name}`, part: 'field', 'data-field': name },
+    [h('label', { for: id }, spec.label), control, hintNode, error]);
+  return { node, control, error };
+}
+
+/** The raw value a control holds. */
+export function readControl(name, control) {
+  if (FIELDS[name].type === 'set') return [...control.querySelectorAll('input:checked')].map((i) => i.value);
+  return control.value;
+}
+
+/** Puts a raw value into a control (a select keeps its value when the raw one is not a choice). */
+export function writeControl(name, control, raw, value) {
+  const spec = FIELDS[name];
+  if (spec.type === 'set') {
+    const on = new Set(value || []);
+    for (const box of control.querySelectorAll('input')) box.checked = on.has(box.value);
+  } else if (spec.type === 'choice') {
+    control.value = value ?? '';
+  } else {
+    control.value = raw === null || raw === undefined ? '' : String(raw);
+  }
+}

@@ -1,0 +1,86 @@
+// Number formatting (Intl, the visitor's locale), the result in words, and parsing what a visitor
+// types. Text is English; numbers follow the browser's locale.
+const nf = (options) => new Intl.NumberFormat(undefined, options);
+const usd0 = nf({ style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const usd2 = nf({ style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const usdCompact = nf({ style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
+const pct0 = nf({ style: 'percent', maximumFractionDigits: 0 });
+const pct1 = nf({ style: 'percent', maximumFractionDigits: 1 });
+const signedPct = nf({ style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+const signedUsd = nf({ style: 'currency', currency: 'USD', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+const plain = nf({ maximumFractionDigits: 1 });
+const fixed1 = nf({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const ordinals = new Intl.PluralRules('en', { type: 'ordinal' });
+const suffix = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
+
+export const money = (v) => (Math.abs(v) < 100 && !Number.isInteger(v) ? usd2 : usd0).format(v);
+export const moneyCompact = (v) => usdCompact.format(v);
+export const signedMoney = (v) => signedUsd.format(v);
+/** A 0–100 percentile as a percentage ("63%"). */
+export const percent = (p) => pct0.format(p / 100);
+/** A fraction as a percentage with one decimal ("28.2%"). */
+export const ratioPercent = (r) => pct1.format(r);
+/** A multiplier as a signed change ("+12.5%"). */
+export const change = (multiplier) => signedPct.format(multiplier - 1);
+export const number = (v) => plain.format(v);
+export const number1 = (v) => fixed1.format(v);
+export const moneyRange = (low, high) => (Math.round(low) === Math.round(high) ? money(low) : `${money(low)}–${money(high)}`);
+export const ordinal = (n) => `${n}${suffix[ordinals.select(n)]}`;
+
+/** "the United States", "Texas", "the Austin-Round Rock-San Marcos, TX metro area". */
+export function placeName(distributionOrArea) {
+  const kind = distributionOrArea.areaKind || distributionOrArea.kind;
+  const name = distributionOrArea.areaName || distributionOrArea.name;
+  if (kind === 'nation') return 'the United States';
+  if (kind === 'metro') return `the ${name} metro area`;
+  return name;
+}
+
+/** "software developers" from "Software Developers". */
+export const people = (occupationTitle) => occupationTitle.toLowerCase();
+
+/** "higher than about 63% of software developers in Texas" (never claims 0 % or 100 %). */
+export function percentileWords(percentile, distribution) {
+  const who = `${people(distribution.occupationTitle)} in ${placeName(distribution)}`;
+  if (percentile < 1) return `lower than about 99% of ${who}`;
+  return `higher than about ${percent(Math.min(99, Math.round(percentile)))} of ${who}`;
+}
+
+/** "the 41st percentile" */
+export const percentileOrdinal = (p) => `${ordinal(Math.max(1, Math.min(99, Math.round(p))))} percentile`;
+
+/**
+ * Parses an amount as typed: "120000", "120,000", "$120,000.50", "120k", "1.2m", "120 000".
+ * Returns {empty: true}, {value} or {error}.
+ */
+export function parseAmount(raw, { max = 1e9, what = 'an amount' } = {}) {
+  const text = String(raw ?? '').trim();
+  if (text === '') return { empty: true };
+  const m = /^\$?\s*([0-9][0-9,\u00a0\u202f ]*(?:\.[0-9]+)?|\.[0-9]+)\s*([km])?$/i.exec(text.replace(/^US\$|^USD\s*/i, ''));
+  if (!m) return { error: `Enter ${what} as a number, for example 120000 or 120k.` };
+  let value = Number(m[1].replace(/[,\u00a0\u202f ]/g, ''));
+  if (m[2]) value *= m[2].toLowerCase() === 'k' ? 1e3 : 1e6;
+  if (!Number.isFinite(value)) return { error: `Enter ${what} as a number, for example 120000.` };
+  if (value > max) return { error: `That is more than ${money(max)}; check the number.` };
+  return { value };
+}
+
+/** Parses a plain number within [min, max] ("12.5", "12.5%"). */
+export function parseNumber(raw, { min = 0, max = 100, what = 'a number', unit = '' } = {}) {
+  const text = String(raw ?? '').trim().replace(/%$/, '').trim();
+  if (text === '') return { empty: true };
+  if (!/^[0-9]*\.?[0-9]+$/.test(text)) return { error: `Enter ${what} as a number${unit ? ` (${unit})` : ''}.` };
+  const value = Number(text);
+  if (value < min || value > max) return { error: `Enter ${what} between ${number(min)} and ${number(max)}${unit ? ` ${unit}` : ''}.` };
+  return { value };
+}
+
+const monthYear = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayMonthYear = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+/** A dataset date ("2024", "2024-05", "2024-05-31") for display; null → "undated". */
+export function isoDate(text) {
+  if (!text) return 'undated';
+  const [y, m, d] = text.split('-').map(Number);
+  if (!m) return String(y);
+  return (d ? dayMonthYear : monthYear).format(new Date(Date.UTC(y, m - 1, d || 1)));
+}

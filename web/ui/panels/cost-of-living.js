@@ -1,0 +1,66 @@
+// What the salary is worth elsewhere: between two places, and a sortable table of every state.
+import { h, table, scroller } from '../dom.js';
+import { money, number1, ratioPercent, people } from '../format.js';
+
+const COLUMNS = [
+  { key: 'name', label: 'State', type: 'text' },
+  { key: 'equivalent', label: 'Same buying power', type: 'number' },
+  { key: 'rpp', label: 'Price level', type: 'number' },
+  { key: 'median', label: 'Median pay', type: 'number' },
+];
+
+export default {
+  name: 'cost-of-living',
+  title: 'What your pay is worth elsewhere',
+  controls: (ctx) => [ctx.field('compareTo')],
+
+  compute(ctx) {
+    const from = ctx.where.area;
+    const to = ctx.v.compareTo || (from === 'US' ? 'CA' : 'US');
+    const pair = ctx.calc.costOfLiving(ctx.pay, from, to);
+    const states = ctx.L.areas.filter((a) => a.kind === 'state').map((a) => {
+      const c = ctx.calc.costOfLiving(ctx.pay, from, a.code);
+      const median = ctx.median(a.code);
+      return { area: a.code, name: a.name, equivalent: c.equivalent, rpp: c.to.rpp, year: c.to.year, source: c.to.source, median };
+    });
+    return { pair, states };
+  },
+
+  render({ pair, states }, ctx) {
+    const sort = ctx.sort;
+    const column = COLUMNS.find((c) => c.key === sort.key) || COLUMNS[0];
+    const dir = sort.dir === 'descending' ? -1 : 1;
+    const sorted = [...states].sort((a, b) => {
+      const x = a[column.key], y = b[column.key];
+      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // missing last
+      return (column.type === 'text' ? String(x).localeCompare(String(y)) : x - y) * dir;
+    });
+    const diff = pair.ratio - 1;
+    const yearNote = pair.from.year === pair.to.year ? `${pair.to.year}` : `${pair.from.year} and ${pair.to.year}`;
+    const head = COLUMNS.map((c) => h('th', { scope: 'col', 'aria-sort': c.key === column.key ? sort.dir : null }, h('button', {
+      type: 'button', class: 'sort', 'data-sort': c.key, part: 'button',
+    }, [c.label, h('span', { class: 'arrow', 'aria-hidden': 'true' }, c.key === column.key ? (dir > 0 ? ' ▲' : ' ▼') : ' ↕')])));
+    return [
+      h('p', { class: 'lead', 'data-result': 'cost-of-living' }, [
+        `${money(pair.salary)} in ${pair.from.name} buys about what `, h('strong', {}, money(pair.equivalent)),
+        ` buys in ${pair.to.name}.`]),
+      h('p', {}, [
+        Math.abs(diff) < 0.005 ? 'Prices are about the same. '
+          : `Prices there are about ${ratioPercent(Math.abs(diff))} ${diff > 0 ? 'higher' : 'lower'}. `,
+        `Regional Price Parities ${number1(pair.from.rpp)} and ${number1(pair.to.rpp)} (US = 100), ${yearNote}. `,
+        ctx.cite([...new Set([pair.from.source, pair.to.source])]),
+      ]),
+      scroller('Buying power by state', table({
+        caption: `Buying power of ${money(pair.salary)} from ${pair.from.name}, by state (select a column heading to sort)`,
+        head,
+        rows: sorted.map((r) => ({
+          attrs: { 'data-area': r.area, class: r.area === ctx.where.area ? 'current' : null },
+          cells: [r.name, money(r.equivalent), number1(r.rpp), r.median === null ? '—' : money(r.median)],
+        })),
+        className: 'col-table',
+      })),
+      h('p', { class: 'note' }, [`Price levels: Regional Price Parities, US = 100 (${[...new Set(states.map((s) => s.year))].join(', ')}) `, ctx.cite([...new Set(states.map((s) => s.source))]),
+        `; median pay of ${people(ctx.base.distribution.occupationTitle)} `, ctx.cite(ctx.base.distribution.sources), '. “—”: no published figure for that state.']),
+    ];
+  },
+};

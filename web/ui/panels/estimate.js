@@ -1,0 +1,81 @@
+// The adjusted estimate for the visitor's profile, as a range, with every factor applied, its
+// effect in percent and dollars, and its source.
+import { h, table, scroller } from '../dom.js';
+import { rangeBar } from '../chart.js';
+import { money, moneyRange, change, signedMoney, ordinal, people, placeName } from '../format.js';
+
+const KIND_LABELS = {
+  specialization: 'Specialization', skill: 'Skill', technology: 'Technology',
+  certification: 'Certification', company_type: 'Company type',
+};
+
+export default {
+  name: 'estimate',
+  title: 'Estimated pay for your profile',
+
+  compute(ctx) {
+    return ctx.base.estimate;
+  },
+
+  render(e, ctx) {
+    const d = e.base;
+    const experience = e.factors.find((f) => f.kind === 'experience');
+    const others = e.factors.filter((f) => f.kind !== 'experience');
+    // The core multiplies the experience band's salaries by the product of the applied factors.
+    const bandLow = e.low / e.multiplier.low, bandHigh = e.high / e.multiplier.high;
+    let running = e.typical / e.multiplier.typical;
+    const rows = [{
+      cells: [
+        [`Starting point: ${people(d.occupationTitle)} in ${placeName(d)} `, ctx.cite(d.sources)],
+        `median ${money(d.points.p50)}; middle 50% ${moneyRange(d.points.p25, d.points.p75)}`,
+        '',
+      ],
+    }];
+    rows.push(experience ? {
+      attrs: { 'data-factor': 'experience' },
+      cells: [
+        [`Experience: ${experience.label} `, ctx.cite([experience.source]), experience.note ? h('span', { class: 'note' }, experience.note) : null],
+        `${ordinal(Math.round(experience.low))}–${ordinal(Math.round(experience.high))} percentile: ${moneyRange(bandLow, bandHigh)}`,
+        money(running),
+      ],
+    } : {
+      attrs: { 'data-factor': 'experience' },
+      cells: ['Experience: any level', `25th–75th percentile: ${moneyRange(bandLow, bandHigh)}`, money(running)],
+    });
+    for (const f of others) {
+      const effect = f.low === f.high ? change(f.typical) : `${change(f.typical)} (${change(f.low)} to ${change(f.high)})`;
+      let dollars = '';
+      if (f.applied) {
+        const delta = running * (f.typical - 1);
+        running += delta;
+        dollars = signedMoney(delta);
+      }
+      rows.push({
+        attrs: { 'data-factor': `${f.kind}:${f.id}`, class: f.applied ? null : 'not-applied' },
+        cells: [
+          [`${KIND_LABELS[f.kind] || f.kind}: ${f.label} `, ctx.cite([f.source]), f.note ? h('span', { class: 'note' }, f.note) : null],
+          f.applied ? effect : [h('s', {}, effect), ' not applied'],
+          dollars,
+        ],
+      });
+    }
+    rows.push({
+      attrs: { class: 'total', 'data-factor': 'total' },
+      cells: ['Your estimate (middle 50%, typical)', moneyRange(e.low, e.high), money(e.typical)],
+    });
+    const p = d.points;
+    return [
+      h('p', { class: 'lead', 'data-result': 'estimate' }, [
+        'About ', h('strong', {}, moneyRange(e.low, e.high)), ` a year, typically ${money(e.typical)}.`]),
+      h('div', { class: 'bar-line' }, [
+        rangeBar({ domain: [Math.min(p.p10, e.low) * 0.9, Math.max(p.p90, e.high) * 1.05], low: e.low, high: e.high, mid: e.typical, marker: ctx.salary, band: [p.p10, p.p90] }),
+        h('p', { class: 'note' }, `Bar: your estimate; shaded: 10th–90th percentile of all ${people(d.occupationTitle)} in ${placeName(d)}${ctx.salary !== null ? '; line: your pay' : ''}.`),
+      ]),
+      scroller('How the estimate is built', table({
+        caption: 'How the estimate is built',
+        head: ['Step and source', 'Effect', 'Typical, in dollars'],
+        rows, className: 'breakdown',
+      })),
+    ];
+  },
+};

@@ -1,0 +1,62 @@
+// Where a salary falls: the percentile in the chosen place and nationally, in words and on the
+// distribution chart.
+import { h } from '../dom.js';
+import { distributionChart } from '../chart.js';
+import { money, moneyCompact, percentileWords, percentileOrdinal, people, placeName } from '../format.js';
+
+const PERIODS = { monthly: 'a month', semimonthly: 'twice a month', biweekly: 'every two weeks', weekly: 'a week', hourly: 'an hour' };
+
+export default {
+  name: 'percentile',
+  title: 'Where your pay falls',
+
+  compute(ctx) {
+    const { salary, base } = ctx;
+    const d = base.distribution;
+    const lo = ctx.calc.salaryAt(1.5, ctx.where).salary;
+    let hi = ctx.calc.salaryAt(98.5, ctx.where).salary;
+    let x0 = lo;
+    if (salary !== null) {
+      x0 = Math.min(lo, Math.max(0, salary * 0.9));
+      hi = Math.max(hi, Math.min(salary * 1.1, hi * 2));
+    }
+    return {
+      salary,
+      percentile: base.area ? base.area.percentile : null,
+      national: base.national ? base.national.percentile : null,
+      distribution: d,
+      curve: ctx.curve(ctx.where, x0, hi),
+    };
+  },
+
+  render(data, ctx) {
+    const d = data.distribution;
+    const nodes = [];
+    if (data.salary === null) {
+      nodes.push(h('p', { class: 'lead' }, 'Enter your pay to see where it falls.'));
+    } else {
+      const v = ctx.v;
+      const pay = v.period === 'annual' ? `${money(data.salary)} a year` : `${money(v.salary)} ${PERIODS[v.period] || v.period} (${money(data.salary)} a year${v.period === 'hourly' ? ' at 40 hours a week' : ''})`;
+      nodes.push(h('p', { class: 'lead', 'data-result': 'percentile' }, [
+        `${pay} is `, h('strong', {}, percentileWords(data.percentile, d)),
+        ` (the ${percentileOrdinal(data.percentile)}).`]));
+      if (d.areaKind !== 'nation' && data.national !== null) {
+        nodes.push(h('p', { 'data-result': 'national' }, `Nationally, it is ${percentileWords(data.national, { ...d, areaKind: 'nation' })}.`));
+      }
+    }
+    const p = d.points;
+    const label = `Distribution of annual pay for ${people(d.occupationTitle)} in ${placeName(d)}: `
+      + `10th percentile ${money(p.p10)}, 25th ${money(p.p25)}, median ${money(p.p50)}, 75th ${money(p.p75)}, 90th ${money(p.p90)}.`
+      + (data.salary !== null ? ` Your pay, ${money(data.salary)}, is at about the ${percentileOrdinal(data.percentile)}.` : '');
+    nodes.push(h('figure', { class: 'chart-box' }, [
+      distributionChart({ curve: data.curve, points: p, estimatedPoints: d.estimatedPoints, salary: data.salary, width: ctx.chartWidth(), label }),
+      h('figcaption', {}, [
+        `Annual pay of ${people(d.occupationTitle)} in ${placeName(d)} (the curve is smoothed between the published percentiles; the darker area is the middle 50%, ${moneyCompact(p.p25)}–${moneyCompact(p.p75)}). `,
+        d.estimatedPoints.length ? '≈ marks a point that is estimated, not published. ' : '',
+        'Source: ', ctx.cite(d.sources),
+      ]),
+    ]));
+    for (const note of d.notes) nodes.push(h('p', { class: 'note' }, note));
+    return nodes;
+  },
+};

@@ -1,0 +1,23 @@
+// The sources list every figure links to: publisher, title, date (or "undated"), link and note.
+// Full layout: every source in the dataset; compact: only the ones cited above.
+import { h, safeHref } from '../dom.js';
+import { isoDate } from '../format.js';
+
+export default {
+  name: 'sources',
+  title: 'Sources',
+
+  compute(ctx) {
+    const all = [...ctx.L.sourceById.values()];
+    return ctx.layout === 'full' ? all : all.filter((s) => ctx.cited.has(s.id));
+  },
+
+  render(sources) {
+    return h('ol', { class: 'sources' }, sources.map((s) => h('li', { id: `source-${s.id}`, tabindex: '-1', value: s.number, 'data-source': s.id }, [
+      h('span', { class: 'publisher' }, s.publisher), '. ',
+      safeHref(s.url) ? h('a', { href: safeHref(s.url), rel: 'noopener noreferrer', target: '_blank' }, s.title) : h('cite', {}, s.title), '. ',
+      s.released ? `Released ${isoDate(s.released)}.` : /^undated/i.test(s.note || '') ? '' : 'Undated.',
+      s.note ? h('span', { class: 'note' }, s.note) : null,
+    ])));
+  },
+};
