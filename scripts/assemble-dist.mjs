@@ -43,6 +43,17 @@ async function bundleWidget() {
   writeFileSync(join(dist, 'salary-calculator.js'), result.outputFiles[0].text);
 }
 
+/** Minifies the copied ES modules in place (the readable sources stay in web/ and build/). */
+async function minifyModules(names) {
+  for (const name of names) {
+    const file = join(dist, name);
+    const { code } = await esbuild.transform(readFileSync(file, 'utf8'), {
+      minify: true, format: 'esm', target: 'es2022', legalComments: 'none',
+    });
+    writeFileSync(file, code);
+  }
+}
+
 async function main() {
   mkdirSync(dist, { recursive: true });
   for (const [from, to] of [
@@ -68,6 +79,8 @@ async function main() {
   }
 
   await bundleWidget();
+  await minifyModules(['salary-core-glue.mjs', 'salary-core-json-glue.mjs', 'salary-core.mjs', 'salary-data.mjs']);
+
   console.log(`assemble-dist: wrote ${dist}`);
 }
 
