@@ -136,10 +136,10 @@ TEST_CASE("total_compensation: errors name the field") {
   };
   const Case cases[] = {
       {[](CompensationParts& p) { p.base = -1; }, "base must be a finite number >= 0, got -1"},
-      {[](CompensationParts& p) { p.base = kNaN; }, "base must be a finite number >= 0, got nan"},
+      {[](CompensationParts& p) { p.base = kNaN; }, "base must be a finite number >= 0, got NaN"},
       {[](CompensationParts& p) { p.bonus_percent = -5; }, "bonus_percent must be between 0 and 1000, got -5"},
       {[](CompensationParts& p) { p.bonus_percent = 1001; }, "bonus_percent must be between 0 and 1000, got 1001"},
-      {[](CompensationParts& p) { p.equity_grant = kInf; }, "equity_grant must be a finite number >= 0, got inf"},
+      {[](CompensationParts& p) { p.equity_grant = kInf; }, "equity_grant must be a finite number >= 0, got Infinity"},
       {[](CompensationParts& p) { p.equity_vesting_years = 0; },
        "equity_vesting_years must be greater than 0 and at most 10, got 0"},
       {[](CompensationParts& p) { p.equity_vesting_years = 11; },
@@ -147,7 +147,7 @@ TEST_CASE("total_compensation: errors name the field") {
       {[](CompensationParts& p) { p.equity_annual = -0.5; }, "equity_annual must be a finite number >= 0, got -0.5"},
       {[](CompensationParts& p) { p.benefits = -100; }, "benefits must be a finite number >= 0, got -100"},
       {[](CompensationParts& p) { p.retirement_match_percent = kNaN; },
-       "retirement_match_percent must be between 0 and 1000, got nan"},
+       "retirement_match_percent must be between 0 and 1000, got NaN"},
   };
   for (const Case& c : cases) {
     CompensationParts parts;

@@ -57,3 +57,18 @@ TEST_CASE("Reader reports the first problem with its path") {
     CHECK(r.ok());
   }
 }
+
+TEST_CASE("numbers in messages read as people write them") {
+  CHECK(format_number(0) == "0");
+  CHECK(format_number(170910) == "170910");
+  CHECK(format_number(-5) == "-5");
+  CHECK(format_number(0.0131287) == "0.0131287");
+  CHECK(format_number(12.5) == "12.5");
+  CHECK(format_number(-0.9) == "-0.9");
+  CHECK(format_number(1e308) == "1e+308");
+  CHECK(format_number(-1.5e20) == "-1.5e+20");
+  CHECK(format_number(2.5e-12) == "2.5e-12");
+  CHECK(format_number(0.9999999999) == "1");
+  CHECK(format_number(NAN) == "NaN");
+  CHECK(format_number(-INFINITY) == "-Infinity");
+}

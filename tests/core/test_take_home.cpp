@@ -509,7 +509,7 @@ TEST_CASE("take_home errors") {
 
   Error e = fail("TX", nan);
   CHECK(e.code == code::kInvalidNumber);
-  CHECK(e.message == "salary must be between 0 and 1000000000, got nan");
+  CHECK(e.message == "salary must be between 0 and 1000000000, got NaN");
   CHECK(fail("TX", inf).code == code::kInvalidNumber);
   e = fail("TX", -1);
   CHECK(e.code == code::kInvalidNumber);
