@@ -51,8 +51,8 @@ export async function setup({ server = true, colorScheme = 'light', viewport = {
   };
 }
 
-/** Requests that went anywhere but `origin` (data: and blob: URLs are not requests to a host). */
-export const foreign = (requests, origin) => requests.filter((u) => !/^(data|blob):/.test(u) && !u.startsWith(`${origin}/`));
+/** Requests that went anywhere but `origin` (data:, blob: and file: URLs are not requests to a host). */
+export const foreign = (requests, origin) => requests.filter((u) => !/^(data|blob|file):/.test(u) && !u.startsWith(`${origin}/`));
 
 /**
  * Waits until the widget matched by `selector` has computed a result for which `check(result)` is

@@ -57,10 +57,11 @@ test('two widgets on one page work independently on one wasm instance', T, async
   const expected = calc.percentileOf(200000, { occupation: '15-1254', area: 'CA' });
   assert.ok(Math.abs(r.percentile.area - expected.percentile) < 1e-9);
   assert.equal((await page.evaluate(() => document.querySelector('#texas').result)).salary, 150000);
-  // One fetch each of the wasm and the dataset for both widgets.
+  // One fetch each of the wasm and the dataset for both widgets; the JSON module is not needed.
   const loaded = env.requests.slice(before);
   assert.equal(loaded.filter((u) => u.endsWith('/salary-core.wasm')).length, 1);
-  assert.equal(loaded.filter((u) => u.endsWith('/salary-data.mjs')).length, 1);
+  assert.equal(loaded.filter((u) => u.endsWith('/salary-data.bin')).length, 1);
+  assert.equal(loaded.filter((u) => /salary-core-json/.test(u)).length, 0);
   assertNoProblems(env, assert);
 });
 
@@ -117,6 +118,12 @@ test('the widget defines no global and the host page CSS does not reach it', T, 
   });
   assert.equal(themed.panel, 'rgb(201, 179, 209)');
   assert.equal(themed.accent, 'rgb(123, 45, 142)');
+  // theme="dark" on a light page.
+  const root = (el) => getComputedStyle(el.shadowRoot.querySelector('.root')).backgroundColor;
+  assert.equal(await page.locator('#texas').evaluate(root), 'rgb(255, 255, 255)');
+  await page.locator('#texas').evaluate((el) => { el.theme = 'dark'; });
+  assert.equal(await page.locator('#texas').evaluate(root), 'rgb(13, 17, 23)');
+  assert.equal(await page.locator('#texas').getAttribute('theme'), 'dark');
   assertNoProblems(env, assert);
 });
 

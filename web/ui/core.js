@@ -2,7 +2,6 @@
 // every widget on the default data shares one Calculator, widgets with the same dataset-src share
 // theirs. Also the read-only listings of a Calculator, computed once.
 import { load, SalaryError } from '../salary-core.mjs';
-import { defaultDataset } from './default-dataset.js';
 
 let shared = null;
 const bySrc = new Map();
@@ -19,10 +18,14 @@ function remember(map, key, make) {
   return map.get(key);
 }
 
-/** The default Calculator, shared by every widget on the page. */
+/**
+ * The default Calculator, shared by every widget on the page. Lazy: it resolves with the wage
+ * figures; the tax tables and price levels follow through calculator.loadExtras() when a panel
+ * needs them.
+ */
 export function defaultCalculator() {
   if (!shared) {
-    shared = Promise.resolve(defaultDataset()).then((dataset) => load(dataset === undefined ? undefined : { dataset }));
+    shared = load({ lazy: true });
     shared.catch(() => { shared = null; });
   }
   return shared;
@@ -48,7 +51,17 @@ export function calculatorFromDataset(dataset) {
   return remember(byText, dataset, () => load({ dataset }));
 }
 
-/** Everything the menus and tables list, fetched once per Calculator. */
+const extrasCache = new WeakMap();
+/**
+ * Loads a lazily loaded Calculator's tax tables and price levels (once, for every widget using
+ * it); its listings are computed again afterwards (they grow: tax years, every metro area).
+ */
+export function loadExtras(calc) {
+  if (calc.extrasLoaded !== false) return Promise.resolve();
+  return remember(extrasCache, calc, () => calc.loadExtras().then(() => { listingsCache.delete(calc); }));
+}
+
+/** Everything the menus and tables list, fetched once per Calculator (again after loadExtras). */
 export function listingsOf(calc) {
   let L = listingsCache.get(calc);
   if (!L) {

@@ -5,14 +5,15 @@
 // with the computed results in `detail`. Nothing typed leaves the page.
 import css from './widget.css';
 import { h, safeHref } from './dom.js';
-import { FIELDS, parseField, buildField, readControl, writeControl, defaultValue } from './fields.js';
+import { FIELDS, parseField, buildField, readControl, writeControl, defaultValue, fillOptions } from './fields.js';
 import { money, moneyRange, percentileWords } from './format.js';
 import { sampleDensity } from './chart.js';
-import { defaultCalculator, calculatorFromUrl, calculatorFromDataset, listingsOf } from './core.js';
+import { defaultCalculator, calculatorFromUrl, calculatorFromDataset, listingsOf, loadExtras } from './core.js';
 import { PANELS, PANEL_NAMES, COMPACT_PANELS } from './panels/index.js';
 
 const ATTRIBUTE_FIELDS = ['occupation', 'area', 'experience', 'salary'];
 const PROFILE_PANELS = new Set(['estimate', 'career', 'offer', 'compare']);
+const EXTRAS_PANELS = new Set(['take-home', 'cost-of-living']); // need the tax tables and price levels
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 const messageOf = (e) => (e && e.message ? e.message : String(e));
 
@@ -49,6 +50,7 @@ export class SalaryCalculatorElement extends HTMLElement {
   #loadToken = 0;
   #loaded = false;
   #datasetNotice = null;
+  #extrasError = null;
   #salaryDataset;
   #raw = {};
   #values = {};
@@ -203,6 +205,7 @@ export class SalaryCalculatorElement extends HTMLElement {
     this.#calc = calc;
     this.#L = listingsOf(calc);
     this.#datasetNotice = notice;
+    this.#extrasError = null;
     this.#lastGood = {};
     this.#caches = { curve: new Map(), median: new Map() };
     this.#built = false;
@@ -418,12 +421,12 @@ export class SalaryCalculatorElement extends HTMLElement {
         data = panel.compute(ctx);
         this.#lastGood[panel.name] = data;
       } catch (e) {
-        error = messageOf(e);
+        error = e && e.code === 'not_loaded' ? this.#extrasError || 'Loading the tax tables and price levels…' : messageOf(e);
         data = this.#lastGood[panel.name] ?? null;
       }
     }
     const nodes = [];
-    if (error) nodes.push(h('p', { class: 'panel-error', part: 'error' }, error));
+    if (error) nodes.push(h('p', { class: error.startsWith('Loading') ? 'note' : 'panel-error', part: 'error' }, error));
     if (data !== null) {
       try {
         nodes.push(panel.render(data, ctx));
@@ -444,8 +447,34 @@ export class SalaryCalculatorElement extends HTMLElement {
     }
   }
 
+  /** Starts loading the tax tables and price levels once a panel that needs them is shown. */
+  #ensureExtras() {
+    const calc = this.#calc;
+    if (calc.extrasLoaded !== false || !this.panels.some((p) => EXTRAS_PANELS.has(p))) return;
+    loadExtras(calc).then(() => {
+      if (this.#calc === calc) this.#schedule();
+    }, (e) => {
+      if (this.#calc !== calc) return;
+      this.#extrasError = `The tax tables and price levels could not be loaded: ${messageOf(e)}`;
+      this.#schedule();
+    });
+  }
+
+  /** Takes in listings that grew (the extras arrived): menus get the new choices, inputs are rechecked. */
+  #refreshListings() {
+    const L = listingsOf(this.#calc);
+    if (L === this.#L) return;
+    this.#L = L;
+    for (const [name, { control }] of this.#controls) {
+      if (FIELDS[name].type === 'choice' && fillOptions(name, control, L)) control.value = this.#values[name] ?? defaultValue(name, L) ?? '';
+    }
+    for (const name of Object.keys(this.#raw)) this.#setRaw(name, this.#raw[name]);
+  }
+
   #render() {
+    this.#refreshListings();
     if (!this.#built) this.#build();
+    this.#ensureExtras();
     const ctx = this.#context();
     this.#ctx = ctx;
     const result = {

@@ -36,7 +36,7 @@ export const FIELDS = {
   matchPercent: { type: 'number', label: 'Retirement match (% of base)', max: 100, placeholder: 'e.g. 4', what: 'the match', unit: '%' },
   filingStatus: { type: 'choice', label: 'Filing status', default: 'single',
     options: (L) => L.filingStatuses.map((f) => ({ value: f, label: FILING_LABELS[f] || f })) },
-  taxYear: { type: 'choice', label: 'Tax year', default: (L) => String(Math.max(...L.taxYears)),
+  taxYear: { type: 'choice', label: 'Tax year', default: (L) => (L.taxYears.length ? String(Math.max(...L.taxYears)) : null),
     options: (L) => L.taxYears.map((y) => ({ value: String(y), label: String(y) })) },
   retirement: { type: 'amount', label: 'Your pre-tax 401(k) per year (USD)', placeholder: 'e.g. 10,000', what: 'the contribution' },
   compareTo: { type: 'choice', label: 'Compare with', default: '',
@@ -107,9 +107,8 @@ export function buildField(name, listings, { id, hint } = {}) {
   }
   let control;
   if (spec.type === 'choice') {
-    const option = (o) => h('option', { value: o.value }, o.label);
-    control = h('select', { id, name, part: 'input select', 'aria-describedby': describedBy },
-      spec.options(listings).map((o) => (o.group ? h('optgroup', { label: o.group }, o.options.map(option)) : option(o))));
+    control = h('select', { id, name, part: 'input select', 'aria-describedby': describedBy });
+    fillOptions(name, control, listings);
   } else {
     control = h('input', {
       id, name, part: 'input', type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
@@ -120,6 +119,22 @@ export function buildField(name, listings, { id, hint } = {}) {
   const node = h('div', { class: `field f-${name}`, part: 'field', 'data-field': name },
     [h('label', { for: id }, spec.label), control, hintNode, error]);
   return { node, control, error };
+}
+
+/**
+ * Puts a choice field's options into its <select> (again when the listings grew, e.g. once the
+ * tax tables and price levels are in). Returns whether they changed.
+ */
+export function fillOptions(name, select, listings) {
+  const spec = FIELDS[name];
+  const values = flatOptions(spec, listings).map((o) => o.value).join('\n');
+  if (select.dataset.options === values) return false;
+  const value = select.value;
+  const option = (o) => h('option', { value: o.value }, o.label);
+  select.replaceChildren(...spec.options(listings).map((o) => (o.group ? h('optgroup', { label: o.group }, o.options.map(option)) : option(o))));
+  select.dataset.options = values;
+  if (value) select.value = value;
+  return true;
 }
 
 /** The raw value a control holds. */
