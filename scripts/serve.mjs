@@ -30,7 +30,9 @@ export function startServer({ port: p = port, quiet = false } = {}) {
     }
     const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
     const gz = `${file}.gz`;
-    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && existsSync(gz)) {
+    // Only a .gz at least as new as its file: a stale one would serve yesterday's build.
+    const fresh = existsSync(gz) && statSync(gz).mtimeMs >= statSync(file).mtimeMs;
+    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && fresh) {
       headers['content-encoding'] = 'gzip';
       res.writeHead(200, headers);
       createReadStream(gz).pipe(res);

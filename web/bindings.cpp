@@ -179,6 +179,15 @@ class Calculator {
       factors.set(i, item);
     }
     out.set("factors", factors);
+    val steps = val::array();
+    for (size_t i = 0; i < e.steps.size(); ++i) {
+      val step = val::object();
+      step.set("kind", e.steps[i].kind);
+      step.set("id", e.steps[i].id);
+      step.set("typical", e.steps[i].typical);
+      steps.set(i, step);
+    }
+    out.set("steps", steps);
     if (!std::isnan(offer)) {
       val o = val::object();
       o.set("salary", offer);

@@ -75,6 +75,9 @@ export interface EstimateResult {
   multiplier: { low: number; typical: number; high: number };
   base: AreaDistribution;
   factors: AppliedFactor[];
+  /** The typical salary after each step: the area's median, the experience band's centre, then
+   *  each applied premium in turn; the last equals `typical`. For a breakdown in dollars. */
+  steps: Array<{ kind: string; id: string; typical: number }>;
   offer?: { salary: number; percentileInProfile: number; percentileInArea: number };
 }
 
@@ -143,6 +146,8 @@ export interface PublishedEstimate {
 }
 
 export class Calculator {
+  /** Frees the dataset's memory in the wasm module; do not use the Calculator afterwards. */
+  dispose(): void;
   /** False only after load({ lazy: true }) until loadExtras() has resolved. */
   readonly extrasLoaded: boolean;
   /** Loads the tax tables and metro price levels (once). takeHome and costOfLiving throw a

@@ -116,6 +116,12 @@ export class Calculator {
     this.#listings = core.listings();
   }
 
+  /** Frees the dataset's memory in the wasm module; the Calculator must not be used afterwards. */
+  dispose() {
+    this.#core?.delete();
+    this.#core = null;
+  }
+
   /** True once the tax tables and metro price levels are loaded (always, unless load({lazy: true})). */
   get extrasLoaded() { return this.#extras === null; }
 

@@ -246,7 +246,7 @@ Result<AreaDistribution> area_distribution(const Dataset& data, const std::strin
   for (bool e : out.estimated)
     if (e) out.method = DistributionMethod::kTopCodedEstimate;
   if (out.method == DistributionMethod::kTopCodedEstimate) {
-    out.sources.push_back(data.wage_top_code_source);
+    if (data.wage_top_code_source != occupation->source) out.sources.push_back(data.wage_top_code_source);
     out.notes.push_back("BLS publishes wages at or above " + money(data.wage_top_code) +
                         " only as \"at least\"; the points marked estimated extend the curve and are "
                         "never below that top code.");

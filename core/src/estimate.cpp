@@ -132,6 +132,16 @@ Result<Estimate> estimate(const Dataset& data, const Profile& profile) {
   out.low = points[1];
   out.typical = points[2];
   out.high = points[3];
+
+  double running = dist.salary_at(50);
+  out.steps.push_back({"area", out.base.area, running});
+  running = dist.salary_at(100 * normal_cdf(centre));
+  if (!profile.experience.empty()) out.steps.push_back({"experience", profile.experience, running});
+  for (const AppliedFactor& f : out.factors) {
+    if (f.kind == "experience" || !f.applied) continue;
+    running *= f.typical;
+    out.steps.push_back({f.kind, f.id, running});
+  }
   return out;
 }
 

@@ -87,6 +87,22 @@ TEST_CASE("premiums multiply across groups, the largest wins within a group") {
   CHECK(e.high == doctest::Approx(169000 * e.multiplier_high));
 }
 
+TEST_CASE("steps give each factor's effect in dollars and end at the typical salary") {
+  Profile p;
+  p.area = "TX";
+  p.experience = "senior";
+  p.specialization = "cloud";
+  p.skills = {"go", "python"};
+  Estimate e = run(p);
+  REQUIRE(e.steps.size() == 4);  // area, experience, cloud, go (python is superseded by go)
+  CHECK(e.steps[0].kind == "area");
+  CHECK(e.steps[0].typical == doctest::Approx(130500));  // the Texas median
+  CHECK(e.steps[1].kind == "experience");
+  CHECK(e.steps[2].typical == doctest::Approx(e.steps[1].typical * 1.125));
+  CHECK(e.steps[3].id == "go");
+  CHECK(e.steps.back().typical == doctest::Approx(e.typical));
+}
+
 TEST_CASE("a percentile-placed specialization becomes a premium of the chosen distribution") {
   Profile p;
   p.area = "TX";

@@ -41,6 +41,13 @@ struct AppliedFactor {
   bool applied = true;  // false when a larger premium in the same group superseded it
 };
 
+// The typical salary after each step of the estimate, for a breakdown in dollars: the area's
+// median, then the experience band's centre, then each applied premium in turn.
+struct EstimateStep {
+  std::string kind, id;  // kind "area", "experience" or a factor kind
+  double typical = 0;
+};
+
 struct Estimate {
   AreaDistribution base;           // what the estimate starts from
   Distribution profile;            // the profile's own distribution
@@ -48,6 +55,7 @@ struct Estimate {
   double band_low = 25, band_high = 75;   // percentiles of the base distribution
   double multiplier_low = 1, multiplier_typical = 1, multiplier_high = 1;
   std::vector<AppliedFactor> factors;  // experience first, then in profile order
+  std::vector<EstimateStep> steps;     // ends at `typical`
 };
 
 // Errors: unknown_occupation, unknown_area, no_data, range_only (see area_distribution), and
