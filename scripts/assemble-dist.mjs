@@ -1,10 +1,12 @@
-// Copies the built wasm module, the JS API and the pages into dist/, turns the dataset into a JS
-// module (so the browser, Node and the offline file all get it the same way: as an import), and
-// bundles the widget (web/salary-calculator.js + web/ui/) into one minified ES module,
-// dist/salary-calculator.js, that imports ./salary-core.mjs beside it (one shared wasm instance).
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+// Copies the built wasm modules, the JS API and the pages into dist/, checks that each Emscripten
+// glue instantiates its wasm, and bundles the widget (web/salary-calculator.js + web/ui/) into
+// minified ES modules: dist/salary-calculator.js, which imports ./salary-core.mjs beside it (one
+// shared wasm instance), and the salary-calculator-*.js chunks it imports: code split at each
+// panel's dynamic import(), so a widget downloads only the panels it shows. The page's script
+// (dist/page.mjs) is one bundle with the widget and all its panels inside.
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,20 +29,61 @@ export const widgetBuildOptions = {
   bundle: true, minify: true, legalComments: 'none', target: ['es2022'], write: false, logLevel: 'warning',
 };
 
+/** The JS API stays a file of its own beside the bundles: one wasm instance for every widget. */
+const keepCoreExternal = {
+  name: 'core-external',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)salary-core\.mjs$/ }, () => ({ path: './salary-core.mjs', external: true }));
+  },
+};
+
 async function bundleWidget() {
-  const keepCoreExternal = {
-    name: 'core-external',
-    setup(build) {
-      build.onResolve({ filter: /(^|\/)salary-core\.mjs$/ }, () => ({ path: './salary-core.mjs', external: true }));
-    },
-  };
   const result = await esbuild.build({
     ...widgetBuildOptions,
     entryPoints: [join(root, 'web/salary-calculator.js')],
     format: 'esm',
+    splitting: true,
+    outdir: dist,
+    entryNames: '[name]',
+    chunkNames: 'salary-calculator-[name]-[hash]',
     plugins: [cssTextPlugin, keepCoreExternal],
   });
-  writeFileSync(join(dist, 'salary-calculator.js'), result.outputFiles[0].text);
+  // The chunks of an earlier build have other hashes: remove them (and their .gz).
+  for (const name of readdirSync(dist)) {
+    if (/^salary-calculator-.+\.js(\.gz)?$/.test(name)) rmSync(join(dist, name));
+  }
+  for (const file of result.outputFiles) writeFileSync(file.path, file.text);
+}
+
+/**
+ * The page's script with the widget and every panel in it, not split: the page shows all the
+ * panels, and one file compresses better and loads sooner than a dozen (the split widget bundle
+ * would cost it ~5 KB more gzip and a round trip).
+ */
+async function bundlePage() {
+  const result = await esbuild.build({
+    ...widgetBuildOptions,
+    entryPoints: [join(root, 'web/page.mjs')],
+    format: 'esm',
+    plugins: [cssTextPlugin, keepCoreExternal],
+  });
+  writeFileSync(join(dist, 'page.mjs'), result.outputFiles[0].text);
+}
+
+/**
+ * Instantiates each glue with its wasm under Node: an Emscripten glue and a wasm from different
+ * links fail only at run time (a LinkError on import "a"), which once shipped a JSON module that
+ * could not load any custom dataset.
+ */
+async function checkGlue() {
+  for (const [glue, wasm] of [['salary-core-glue.mjs', 'salary-core.wasm'], ['salary-core-json-glue.mjs', 'salary-core-json.wasm']]) {
+    const { default: create } = await import(pathToFileURL(join(dist, glue)).href);
+    try {
+      await create({ wasmBinary: readFileSync(join(dist, wasm)), printErr: () => {} });
+    } catch (e) {
+      throw new Error(`assemble-dist: dist/${glue} cannot instantiate dist/${wasm} (${e.message || e}); rebuild them together (rm -rf build/wasm; scripts/build)`);
+    }
+  }
 }
 
 /** Minifies the copied ES modules in place (the readable sources stay in web/ and build/). */
@@ -65,7 +108,6 @@ async function main() {
     [join(root, 'web/salary-core.mjs'), 'salary-core.mjs'],
     [join(root, 'web/salary-core.d.ts'), 'salary-core.d.ts'],
     [join(root, 'web/index.html'), 'index.html'],
-    [join(root, 'web/page.mjs'), 'page.mjs'],
     [join(root, 'web/page.css'), 'page.css'],
     [join(root, 'web/embed-example.html'), 'embed-example.html'],
     [join(root, 'web/embed-example.css'), 'embed-example.css'],
@@ -79,7 +121,9 @@ async function main() {
   }
 
   await bundleWidget();
+  await bundlePage();
   await minifyModules(['salary-core-glue.mjs', 'salary-core-json-glue.mjs', 'salary-core.mjs', 'salary-data.mjs']);
+  await checkGlue();
 
   console.log(`assemble-dist: wrote ${dist}`);
 }

@@ -77,6 +77,10 @@ const result = await esbuild.build({
   plugins: [cssTextPlugin, offlineSwaps],
 });
 let script = result.outputFiles[0].text.trim().replace(/<\/script/gi, '<\\/script');
+// The panels are dynamic import()s in the widget; esbuild inlines them here. One left as a file
+// import would fail from file:// (only the Node-only node:fs import may remain, never reached).
+const imports = [...script.matchAll(/\bimport\(\s*(["'`])([^"'`]*)\1/g)].map((m) => m[2]).filter((m) => !m.startsWith('node:'));
+if (imports.length) fail(`the bundle still imports ${imports.join(', ')}`);
 if (/<!--|<script/i.test(script)) fail('the bundle contains "<!--" or "<script", which cannot be inlined safely');
 
 // 4. The page around it: web/index.html with the stylesheet and the script inlined.

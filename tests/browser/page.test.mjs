@@ -79,6 +79,16 @@ test('typed inputs give the percentile and the estimate; the chart and the break
     assert.equal(await row.evaluate((el) => el.classList.contains('not-applied')), !f.applied, `applied flag of ${f.id}`);
   }
   assert.ok((await table.locator('tr[data-factor="specialization:cloud"]').textContent()).includes('+12.5%'));
+  // The dollar column is the core's steps: each applied premium's change in the typical salary.
+  const dollars = (factor) => table.locator(`tr[data-factor="${factor}"] td`).last().textContent();
+  const steps = estimate.steps;
+  assert.equal(steps.at(-1).typical, estimate.typical);
+  assert.equal(await dollars('experience'), usd(steps[1].typical));
+  for (let i = 2; i < steps.length; i++) {
+    const delta = usd(steps[i].typical - steps[i - 1].typical).replace(/^\$/, '+$');
+    assert.equal(await dollars(`${steps[i].kind}:${steps[i].id}`), delta, `${steps[i].id}`);
+  }
+  assert.equal(await dollars('skill:python'), '', 'a superseded premium adds nothing');
   assert.ok((await table.locator('tr[data-factor=total]').textContent()).includes(usd(estimate.typical)));
 
   // A source link goes to the sources list inside the widget without touching the URL.

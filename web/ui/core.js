@@ -9,19 +9,10 @@ const byObject = new WeakMap();
 const byText = new Map();
 const listingsCache = new WeakMap();
 
-function remember(map, key, make) {
-  if (!map.has(key)) {
-    const promise = make();
-    map.set(key, promise);
-    promise.catch(() => map.delete(key)); // a failure may be retried later
-  }
-  return map.get(key);
-}
-
 /**
  * The default Calculator, shared by every widget on the page. Lazy: it resolves with the wage
  * figures; the tax tables and price levels follow through calculator.loadExtras() when a panel
- * needs them.
+ * needs them. Never disposed: it is the page's, and any widget may come to need it.
  */
 export function defaultCalculator() {
   if (!shared) {
@@ -31,9 +22,40 @@ export function defaultCalculator() {
   return shared;
 }
 
-/** A Calculator over a dataset fetched from `url` (absolute). */
+/**
+ * A custom dataset's Calculator is shared by the widgets given the same URL, object or text, and
+ * counted: each widget holds it through a lease and releases it when it swaps to another dataset
+ * or leaves the page. The last release disposes it (frees its memory in the wasm module, which no
+ * garbage collector would) and forgets it, so a later widget with the same dataset loads it
+ * anew. Returns {promise, release}.
+ */
+function lease(map, key, make) {
+  let entry = map.get(key);
+  if (!entry) {
+    entry = { promise: make(), users: 0 };
+    map.set(key, entry);
+    entry.promise.catch(() => { if (map.get(key) === entry) map.delete(key); }); // may be retried
+  }
+  entry.users++;
+  let released = false;
+  return {
+    promise: entry.promise,
+    release() {
+      if (released) return;
+      released = true;
+      if (--entry.users > 0) return;
+      if (map.get(key) === entry) map.delete(key);
+      entry.promise.then((calc) => {
+        listingsCache.delete(calc);
+        calc.dispose();
+      }, () => {});
+    },
+  };
+}
+
+/** A lease on a Calculator over a dataset fetched from `url` (absolute). */
 export function calculatorFromUrl(url) {
-  return remember(bySrc, url, async () => {
+  return lease(bySrc, url, async () => {
     let response;
     try {
       response = await fetch(url, { credentials: 'same-origin' });
@@ -45,10 +67,11 @@ export function calculatorFromUrl(url) {
   });
 }
 
-/** A Calculator over a dataset given as an object or JSON text. */
+/** A lease on a Calculator over a dataset given as an object or JSON text. */
 export function calculatorFromDataset(dataset) {
-  if (typeof dataset === 'object' && dataset !== null) return remember(byObject, dataset, () => load({ dataset }));
-  return remember(byText, dataset, () => load({ dataset }));
+  if (typeof dataset === 'object' && dataset !== null) return lease(byObject, dataset, () => load({ dataset }));
+  // Anything else goes to load() as it is, which says what is wrong with it.
+  return lease(byText, dataset, () => load({ dataset }));
 }
 
 const extrasCache = new WeakMap();
@@ -58,7 +81,12 @@ const extrasCache = new WeakMap();
  */
 export function loadExtras(calc) {
   if (calc.extrasLoaded !== false) return Promise.resolve();
-  return remember(extrasCache, calc, () => calc.loadExtras().then(() => { listingsCache.delete(calc); }));
+  if (!extrasCache.has(calc)) {
+    const promise = calc.loadExtras().then(() => { listingsCache.delete(calc); });
+    extrasCache.set(calc, promise);
+    promise.catch(() => extrasCache.delete(calc)); // a failed download may be retried
+  }
+  return extrasCache.get(calc);
 }
 
 /** Everything the menus and tables list, fetched once per Calculator (again after loadExtras). */

@@ -7,15 +7,26 @@ import css from './widget.css';
 import { h, safeHref } from './dom.js';
 import { FIELDS, parseField, buildField, readControl, writeControl, defaultValue, fillOptions } from './fields.js';
 import { money, moneyRange, percentileWords } from './format.js';
-import { sampleDensity } from './chart.js';
 import { defaultCalculator, calculatorFromUrl, calculatorFromDataset, listingsOf, loadExtras } from './core.js';
-import { PANELS, PANEL_NAMES, COMPACT_PANELS } from './panels/index.js';
+import { PANELS, PANEL_NAMES, COMPACT_PANELS, panelOf, loadPanels } from './panels/index.js';
 
 const ATTRIBUTE_FIELDS = ['occupation', 'area', 'experience', 'salary'];
-const PROFILE_PANELS = new Set(['estimate', 'career', 'offer', 'compare']);
-const EXTRAS_PANELS = new Set(['take-home', 'cost-of-living']); // need the tax tables and price levels
+const MAX_PAY = 1e9; // a year; the core refuses larger salaries
+const FIRST_RESULT = 'salary-calculator:first-result';
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 const messageOf = (e) => (e && e.message ? e.message : String(e));
+
+let firstResultMarked = false;
+/**
+ * A performance mark when the first widget on the page shows a computed result (scripts/bench.mjs
+ * reads it): once per page, also when two copies of this module are loaded.
+ */
+function markFirstResult() {
+  if (firstResultMarked) return;
+  firstResultMarked = true;
+  if (typeof performance === 'object' && typeof performance.mark === 'function'
+    && !performance.getEntriesByName(FIRST_RESULT).length) performance.mark(FIRST_RESULT);
+}
 
 let sheet = null;
 function adoptStyles(root) {
@@ -45,7 +56,10 @@ export class SalaryCalculatorElement extends HTMLElement {
   }
 
   #shadow;
+  #frame;
   #calc = null;
+  #lease = null; // on the custom dataset's Calculator in use (null: the default one)
+  #pending = null; // on the one being loaded
   #L = null;
   #loadToken = 0;
   #loaded = false;
@@ -62,9 +76,10 @@ export class SalaryCalculatorElement extends HTMLElement {
   #queued = false;
   #lastGood = {};
   #lastWhere = { occupation: '15-1252', area: 'US' };
+  #lastPay = null;
   #result = null;
   #sort = { key: 'name', dir: 'ascending' };
-  #caches = { curve: new Map(), median: new Map() };
+  #memo = new Map();
   #live = null;
   #liveTimer = 0;
   #resizeObserver = null;
@@ -75,7 +90,10 @@ export class SalaryCalculatorElement extends HTMLElement {
     super();
     this.#shadow = this.attachShadow({ mode: 'open' });
     adoptStyles(this.#shadow);
-    this.#shadow.append(h('p', { class: 'status', role: 'status' }, 'Loading the salary calculator…'));
+    // Everything the widget shows is inside this one box, which resets what the host element
+    // would pass on by inheritance (widget.css): the host box itself is the page's.
+    this.#frame = h('div', { class: 'frame' }, h('p', { class: 'status', role: 'status' }, 'Loading the salary calculator…'));
+    this.#shadow.append(this.#frame);
     this.#shadow.addEventListener('input', (e) => this.#onInput(e));
     this.#shadow.addEventListener('change', (e) => this.#onInput(e));
     this.#shadow.addEventListener('click', (e) => this.#onClick(e));
@@ -103,6 +121,11 @@ export class SalaryCalculatorElement extends HTMLElement {
   disconnectedCallback() {
     this.#resizeObserver?.disconnect();
     clearTimeout(this.#liveTimer);
+    // A widget removed from the page gives back its custom dataset (see core.js), unless it was
+    // only moved: a move reconnects it before this microtask runs. Coming back later loads it again.
+    queueMicrotask(() => {
+      if (!this.isConnected && (this.#lease || this.#pending)) this.#unload();
+    });
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
@@ -111,6 +134,7 @@ export class SalaryCalculatorElement extends HTMLElement {
       if (this.#loaded) this.#load();
     } else if (name === 'layout' || name === 'panels') {
       this.#built = false;
+      loadPanels(this.panels);
       this.#schedule();
     } else {
       this.#setFromAttribute(name, newValue);
@@ -183,31 +207,62 @@ export class SalaryCalculatorElement extends HTMLElement {
   #load() {
     this.#loaded = true;
     const token = ++this.#loadToken;
-    const custom = this.#salaryDataset !== undefined ? () => calculatorFromDataset(this.#salaryDataset)
-      : this.datasetSrc ? () => calculatorFromUrl(new URL(this.datasetSrc, document.baseURI).href) : null;
-    const use = (calc, notice) => {
-      if (token !== this.#loadToken) return;
-      this.#useCalculator(calc, notice);
+    loadPanels(this.panels); // at the same time as the data
+    this.#pending?.release(); // a load this one replaces
+    this.#pending = null;
+    let lease = null, notice = null;
+    try {
+      if (this.#salaryDataset !== undefined) lease = calculatorFromDataset(this.#salaryDataset);
+      else if (this.datasetSrc) lease = calculatorFromUrl(new URL(this.datasetSrc, document.baseURI).href);
+    } catch (e) { // e.g. a dataset-src that is not a URL
+      notice = e;
+    }
+    this.#pending = lease;
+    const noticeOf = (e) => `The custom dataset could not be used (${messageOf(e)}). Showing the default data instead.`;
+    const use = (calc, message, held) => {
+      if (token !== this.#loadToken) return; // a newer load released `held` already
+      const previous = this.#lease;
+      this.#lease = held;
+      this.#pending = null;
+      this.#useCalculator(calc, message);
+      previous?.release(); // after the switch: nothing here uses the old one any more
     };
     const fail = (e) => {
       if (token !== this.#loadToken) return;
-      this.#shadow.replaceChildren(h('p', { class: 'status error', role: 'alert', part: 'error' }, `The calculator could not start: ${messageOf(e)}`));
+      this.#frame.replaceChildren(h('p', { class: 'status error', role: 'alert', part: 'error' }, `The calculator could not start: ${messageOf(e)}`));
     };
-    (custom ? custom() : defaultCalculator()).then((calc) => use(calc, null), (e) => {
-      if (token !== this.#loadToken) return;
-      if (!custom) return fail(e);
-      const notice = `The custom dataset could not be used (${messageOf(e)}). Showing the default data instead.`;
-      defaultCalculator().then((calc) => use(calc, notice), fail);
-    });
+    const fallBack = (e) => defaultCalculator().then((calc) => use(calc, noticeOf(e), null), fail);
+    if (notice) fallBack(notice);
+    else if (!lease) defaultCalculator().then((calc) => use(calc, null, null), fail);
+    else {
+      lease.promise.then((calc) => use(calc, null, lease), (e) => {
+        if (token !== this.#loadToken) return;
+        this.#pending = null;
+        lease.release();
+        fallBack(e);
+      });
+    }
+  }
+
+  /** Lets go of a custom dataset (the widget left the page); connecting again loads it anew. */
+  #unload() {
+    this.#loadToken++;
+    this.#pending?.release();
+    this.#lease?.release();
+    this.#pending = this.#lease = null;
+    this.#calc = this.#ctx = null;
+    this.#loaded = this.#built = false;
+    this.#frame.replaceChildren(h('p', { class: 'status', role: 'status' }, 'Loading the salary calculator…'));
   }
 
   #useCalculator(calc, notice) {
     this.#calc = calc;
+    this.#ctx = null; // holds the previous Calculator
     this.#L = listingsOf(calc);
     this.#datasetNotice = notice;
     this.#extrasError = null;
     this.#lastGood = {};
-    this.#caches = { curve: new Map(), median: new Map() };
+    this.#memo = new Map();
     this.#built = false;
     for (const name of Object.keys(this.#raw)) this.#setRaw(name, this.#raw[name]); // check against the data
     this.#schedule();
@@ -241,8 +296,9 @@ export class SalaryCalculatorElement extends HTMLElement {
     if (sort) {
       const key = sort.dataset.sort;
       this.#sort = { key, dir: this.#sort.key === key && this.#sort.dir === 'ascending' ? 'descending' : 'ascending' };
-      if (this.#ctx) this.#ctx.sort = this.#sort;
-      this.#renderPanel(PANELS.find((p) => p.name === 'cost-of-living'), this.#ctx, { keep: true });
+      if (!this.#ctx) return;
+      this.#ctx.sort = this.#sort;
+      this.#renderPanel('cost-of-living', this.#ctx, { keep: true });
       this.#shadow.querySelector(`button[data-sort="${key}"]`)?.focus();
       return;
     }
@@ -278,8 +334,8 @@ export class SalaryCalculatorElement extends HTMLElement {
     this.#built = true;
     this.#controls.clear();
     this.#outputs.clear();
-    const panels = PANELS.filter((p) => this.panels.includes(p.name));
-    const profile = panels.some((p) => PROFILE_PANELS.has(p.name));
+    const panels = PANELS.filter((p) => this.panels.includes(p.name)).map((p) => panelOf(p.name));
+    const profile = panels.some((p) => p.profile);
     const full = this.layout === 'full';
     const field = (n) => this.#field(n);
     // No landmarks inside (an unnamed form, sections without names): a page may hold several widgets.
@@ -296,16 +352,16 @@ export class SalaryCalculatorElement extends HTMLElement {
     ]);
     const ctx = { field };
     const sections = panels.map((p) => {
-      const out = h('div', { class: 'output', 'data-output': p.name });
-      this.#outputs.set(p.name, out);
+      const out = p.code ? h('div', { class: 'output', 'data-output': p.name }) : null;
+      if (out) this.#outputs.set(p.name, out);
       return h('section', { class: `panel panel-${p.name}`, part: `panel panel-${p.name}`, 'data-panel': p.name }, [
         h('h2', { id: `h-${p.name}` }, p.title),
-        p.controls ? h('div', { class: 'controls' }, p.controls(ctx)) : null,
-        out,
+        p.code?.controls ? h('div', { class: 'controls' }, p.code.controls(ctx)) : null,
+        out || h('p', { class: 'panel-error', part: 'error' }, `This part could not be loaded (${messageOf(p.error)}). Reloading the page may help.`),
       ]);
     });
     this.#live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-live': '' });
-    this.#shadow.replaceChildren(h('div', { class: `root ${full ? 'full' : 'compact'}`, part: 'root' }, [
+    this.#frame.replaceChildren(h('div', { class: `root ${full ? 'full' : 'compact'}`, part: 'root' }, [
       this.#datasetNotice ? h('p', { class: 'notice', role: 'alert', part: 'error', 'data-dataset-error': '' }, this.#datasetNotice) : null,
       h('div', { class: 'layout' }, [form, h('div', { class: 'results', part: 'results' }, sections)]),
       this.#live,
@@ -330,7 +386,7 @@ export class SalaryCalculatorElement extends HTMLElement {
   #onResize() {
     const out = this.#outputs.get('percentile');
     if (!out || !this.#ctx || !out.isConnected) return;
-    if (Math.abs(out.clientWidth - this.#chartWidth) >= 16) this.#renderPanel(PANELS[0], this.#ctx, { keep: true });
+    if (Math.abs(out.clientWidth - this.#chartWidth) >= 16) this.#renderPanel('percentile', this.#ctx, { keep: true });
   }
 
   // ---- computing and rendering ----
@@ -347,12 +403,21 @@ export class SalaryCalculatorElement extends HTMLElement {
       where = this.#lastWhere;
       try { distribution = calc.salaryAt(50, where).distribution; } catch { distribution = null; }
     }
+    const annual = ({ salary: pay, period }) => {
+      if (pay === null) return null;
+      const a = period === 'annual' ? pay : calc.convert(pay, period, 'annual').value;
+      if (a > MAX_PAY) throw new Error(`That is more than ${money(MAX_PAY)} a year; check the amount and how often it is paid.`);
+      return a;
+    };
     let salary = null;
-    if (v.salary !== null) {
-      try {
-        salary = v.period === 'annual' ? v.salary : calc.convert(v.salary, v.period, 'annual').value;
-      } catch (e) {
-        this.#computeErrors.salary = messageOf(e);
+    try {
+      salary = annual(v);
+      this.#lastPay = { salary: v.salary, period: v.period };
+    } catch (e) { // the last pay that worked stays in use, as for a field that does not parse
+      this.#computeErrors.salary = messageOf(e);
+      if (this.#lastPay) {
+        Object.assign(v, this.#lastPay);
+        salary = annual(v);
       }
     }
     const profile = { occupation: where.occupation, area: where.area, skills: v.skills, technologies: v.technologies, certifications: v.certifications };
@@ -365,9 +430,25 @@ export class SalaryCalculatorElement extends HTMLElement {
     }
     const cited = new Set();
     const hasSources = this.panels.includes('sources');
-    const caches = this.#caches;
+    const memos = this.#memo;
+    /** make() once per kind and key while the data stays the same (a few dozen kept per kind). */
+    const memo = (kind, key, make) => {
+      if (!memos.has(kind)) memos.set(kind, new Map());
+      const m = memos.get(kind);
+      if (!m.has(key)) {
+        if (m.size > 64) m.clear();
+        m.set(key, make());
+      }
+      return m.get(key);
+    };
     return {
-      calc, L, v, where, profile, salary, base, cited, sort: this.#sort, layout: this.layout,
+      calc, L, v, where, profile, salary, base, cited, sort: this.#sort, layout: this.layout, memo,
+      /**
+       * What a panel throws when its figures cannot be computed because of what was typed into one
+       * field (e.g. a 401(k) larger than the pay): shown next to that field, not in the panel,
+       * which keeps its last valid result.
+       */
+      fieldError: (name, message) => Object.assign(new Error(message), { field: name }),
       pay: salary ?? base.estimate?.typical ?? distribution?.points.p50 ?? 0,
       field: (n) => this.#field(n),
       chartWidth: () => {
@@ -375,23 +456,13 @@ export class SalaryCalculatorElement extends HTMLElement {
         this.#chartWidth = w;
         return w > 0 ? w : 560;
       },
-      curve: (w, x0, x1) => {
-        const key = `${w.occupation}|${w.area}|${Math.round(x0)}|${Math.round(x1)}`;
-        if (!caches.curve.has(key)) {
-          if (caches.curve.size > 16) caches.curve.clear();
-          caches.curve.set(key, sampleDensity((x) => calc.percentileOf(x, w).percentile / 100, x0, x1));
+      median: (area) => memo('median', `${where.occupation}|${area}`, () => {
+        try {
+          return calc.salaryAt(50, { occupation: where.occupation, area }).salary;
+        } catch {
+          return null; // no data for that state
         }
-        return caches.curve.get(key);
-      },
-      median: (area) => {
-        const key = `${where.occupation}|${area}`;
-        if (!caches.median.has(key)) {
-          let m = null;
-          try { m = calc.salaryAt(50, { occupation: where.occupation, area }).salary; } catch { /* no data for that state */ }
-          caches.median.set(key, m);
-        }
-        return caches.median.get(key);
-      },
+      }),
       cite: (ids) => this.#cite(ids, cited, hasSources),
     };
   }
@@ -409,20 +480,22 @@ export class SalaryCalculatorElement extends HTMLElement {
     return h('span', { class: 'cites' }, links);
   }
 
-  #renderPanel(panel, ctx, { keep = false } = {}) {
-    const out = this.#outputs.get(panel.name);
-    if (!out || !ctx) return null;
+  #renderPanel(name, ctx, { keep = false } = {}) {
+    const out = this.#outputs.get(name);
+    const panel = panelOf(name)?.code;
+    if (!out || !ctx || !panel) return null;
     let data = null, error = null;
-    if (keep && panel.name in this.#lastGood) {
-      data = this.#lastGood[panel.name];
+    if (keep && name in this.#lastGood) {
+      data = this.#lastGood[name];
     } else {
       try {
-        if (panel.name === 'estimate' && !ctx.base.estimate) throw ctx.base.estimateError;
+        if (name === 'estimate' && !ctx.base.estimate) throw ctx.base.estimateError;
         data = panel.compute(ctx);
-        this.#lastGood[panel.name] = data;
+        this.#lastGood[name] = data;
       } catch (e) {
-        error = e && e.code === 'not_loaded' ? this.#extrasError || 'Loading the tax tables and price levels…' : messageOf(e);
-        data = this.#lastGood[panel.name] ?? null;
+        if (e && e.field) this.#computeErrors[e.field] = messageOf(e); // shown next to the field
+        else error = e && e.code === 'not_loaded' ? this.#extrasError || 'Loading the tax tables and price levels…' : messageOf(e);
+        data = this.#lastGood[name] ?? null;
       }
     }
     const nodes = [];
@@ -450,7 +523,7 @@ export class SalaryCalculatorElement extends HTMLElement {
   /** Starts loading the tax tables and price levels once a panel that needs them is shown. */
   #ensureExtras() {
     const calc = this.#calc;
-    if (calc.extrasLoaded !== false || !this.panels.some((p) => EXTRAS_PANELS.has(p))) return;
+    if (calc.extrasLoaded !== false || !PANELS.some((p) => p.extras && this.panels.includes(p.name))) return;
     loadExtras(calc).then(() => {
       if (this.#calc === calc) this.#schedule();
     }, (e) => {
@@ -472,6 +545,11 @@ export class SalaryCalculatorElement extends HTMLElement {
   }
 
   #render() {
+    const importing = loadPanels(this.panels);
+    if (importing) { // the first time a panel is shown: the old view stays until its code is in
+      importing.then(() => this.#schedule());
+      return;
+    }
     this.#refreshListings();
     if (!this.#built) this.#build();
     this.#ensureExtras();
@@ -482,12 +560,13 @@ export class SalaryCalculatorElement extends HTMLElement {
       percentile: ctx.base.area ? { salary: ctx.salary, area: ctx.base.area.percentile, national: ctx.base.national?.percentile ?? null, distribution: ctx.base.distribution } : null,
       estimate: ctx.base.estimate,
     };
-    for (const panel of PANELS) {
-      if (!this.#outputs.has(panel.name)) continue;
-      const data = this.#renderPanel(panel, ctx);
-      if (panel.name !== 'percentile' && panel.name !== 'estimate') result[camel(panel.name)] = data;
+    for (const name of PANEL_NAMES) {
+      if (!this.#outputs.has(name)) continue;
+      const data = this.#renderPanel(name, ctx);
+      if (name !== 'percentile' && name !== 'estimate') result[camel(name)] = data;
     }
     this.#showErrors();
+    if (ctx.base.distribution || ctx.base.estimate) markFirstResult();
     result.errors = { ...this.#errors, ...this.#computeErrors };
     this.#result = result;
     this.#announce(ctx);

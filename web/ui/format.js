@@ -46,6 +46,10 @@ export function percentileWords(percentile, distribution) {
   return `higher than about ${percent(Math.min(99, Math.round(percentile)))} of ${who}`;
 }
 
+/** What the pay-based panels say when no pay is entered (they use the estimate's typical), or null. */
+export const payNote = (ctx) => (ctx.salary === null
+  ? `No pay entered yet: using your estimate's typical ${money(ctx.base.estimate ? ctx.base.estimate.typical : 0)}.` : null);
+
 /** "the 41st percentile" */
 export const percentileOrdinal = (p) => `${ordinal(Math.max(1, Math.min(99, Math.round(p))))} percentile`;
 

@@ -4,9 +4,6 @@ import { rangeBar } from '../chart.js';
 import { money, moneyRange, people, placeName } from '../format.js';
 
 export default {
-  name: 'career',
-  title: 'Career path',
-
   compute(ctx) {
     return ctx.L.levels.map((level) => {
       const e = ctx.calc.estimate({ ...ctx.profile, experience: level.id });

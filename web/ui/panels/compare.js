@@ -5,9 +5,6 @@ import { rangeBar } from '../chart.js';
 import { money, moneyRange, isoDate, placeName } from '../format.js';
 
 export default {
-  name: 'compare',
-  title: 'How other published figures compare',
-
   compute(ctx) {
     const e = ctx.base.estimate, d = ctx.base.distribution, L = ctx.L;
     const areaName = (code) => L.areaByCode.get(code)?.name || code;

@@ -1,19 +1,11 @@
 // Total compensation: base, bonus, equity, benefits and retirement match, with the published norms
 // for each as a guide.
 import { h, table, scroller } from '../dom.js';
-import { money, ratioPercent } from '../format.js';
+import { money, ratioPercent, payNote } from '../format.js';
 
 const PERCENT_NORMS = new Set(['bonus_percent', 'equity_percent', 'retirement_match_percent']);
 
-export function baseNote(ctx) {
-  return ctx.salary === null
-    ? h('p', { class: 'note' }, `No pay entered yet: using your estimate's typical ${money(ctx.base.estimate ? ctx.base.estimate.typical : 0)}.`)
-    : null;
-}
-
 export default {
-  name: 'compensation',
-  title: 'Total compensation',
   controls: (ctx) => [h('div', { class: 'grid' }, ['bonusPercent', 'equityGrant', 'equityYears', 'benefits', 'matchPercent'].map((n) => ctx.field(n)))],
 
   compute(ctx) {
@@ -31,7 +23,7 @@ export default {
 
   render(t, ctx) {
     return [
-      baseNote(ctx),
+      payNote(ctx) && h('p', { class: 'note' }, payNote(ctx)),
       h('p', { class: 'lead', 'data-result': 'total-comp' }, ['Total compensation: ', h('strong', {}, money(t.total)), ' a year.']),
       scroller('Total compensation per year', table({
         caption: 'Total compensation per year',

@@ -10,8 +10,6 @@ const COLUMNS = [
 ];
 
 export default {
-  name: 'cost-of-living',
-  title: 'What your pay is worth elsewhere',
   controls: (ctx) => [ctx.field('compareTo')],
 
   compute(ctx) {

@@ -10,9 +10,6 @@ const KIND_LABELS = {
 };
 
 export default {
-  name: 'estimate',
-  title: 'Estimated pay for your profile',
-
   compute(ctx) {
     return ctx.base.estimate;
   },
@@ -21,41 +18,40 @@ export default {
     const d = e.base;
     const experience = e.factors.find((f) => f.kind === 'experience');
     const others = e.factors.filter((f) => f.kind !== 'experience');
-    // The core multiplies the experience band's salaries by the product of the applied factors.
+    // The band's salaries: the core multiplies them by the product of the applied factors.
     const bandLow = e.low / e.multiplier.low, bandHigh = e.high / e.multiplier.high;
-    let running = e.typical / e.multiplier.typical;
+    // The dollar column comes from the core's steps: the typical salary after the area's median,
+    // the experience band and each applied premium in turn (the last one is e.typical).
+    const step = new Map(e.steps.map((s, i) => [`${s.kind}:${s.id}`, i]));
+    const start = e.steps[0].typical;
     const rows = [{
       cells: [
         [`Starting point: ${people(d.occupationTitle)} in ${placeName(d)} `, ctx.cite(d.sources)],
         `median ${money(d.points.p50)}; middle 50% ${moneyRange(d.points.p25, d.points.p75)}`,
-        '',
+        money(start),
       ],
     }];
+    const atExperience = experience && step.has(`experience:${experience.id}`) ? e.steps[step.get(`experience:${experience.id}`)].typical : start;
     rows.push(experience ? {
       attrs: { 'data-factor': 'experience' },
       cells: [
         [`Experience: ${experience.label} `, ctx.cite([experience.source]), experience.note ? h('span', { class: 'note' }, experience.note) : null],
         `${ordinal(Math.round(experience.low))}–${ordinal(Math.round(experience.high))} percentile: ${moneyRange(bandLow, bandHigh)}`,
-        money(running),
+        money(atExperience),
       ],
     } : {
       attrs: { 'data-factor': 'experience' },
-      cells: ['Experience: any level', `25th–75th percentile: ${moneyRange(bandLow, bandHigh)}`, money(running)],
+      cells: ['Experience: any level', `25th–75th percentile: ${moneyRange(bandLow, bandHigh)}`, money(atExperience)],
     });
     for (const f of others) {
       const effect = f.low === f.high ? change(f.typical) : `${change(f.typical)} (${change(f.low)} to ${change(f.high)})`;
-      let dollars = '';
-      if (f.applied) {
-        const delta = running * (f.typical - 1);
-        running += delta;
-        dollars = signedMoney(delta);
-      }
+      const i = f.applied ? step.get(`${f.kind}:${f.id}`) : undefined;
       rows.push({
         attrs: { 'data-factor': `${f.kind}:${f.id}`, class: f.applied ? null : 'not-applied' },
         cells: [
           [`${KIND_LABELS[f.kind] || f.kind}: ${f.label} `, ctx.cite([f.source]), f.note ? h('span', { class: 'note' }, f.note) : null],
           f.applied ? effect : [h('s', {}, effect), ' not applied'],
-          dollars,
+          i > 0 ? signedMoney(e.steps[i].typical - e.steps[i - 1].typical) : '',
         ],
       });
     }

@@ -7,8 +7,6 @@ import { money, moneyRange, percent, people, placeName } from '../format.js';
 const within = (p) => (p < 1 ? 'lower than about 99%' : `higher than about ${percent(Math.min(99, Math.round(p)))}`);
 
 export default {
-  name: 'offer',
-  title: 'Negotiation range and offers',
   controls: (ctx) => [ctx.field('offer')],
 
   compute(ctx) {

@@ -1,15 +1,12 @@
 // Where a salary falls: the percentile in the chosen place and nationally, in words and on the
 // distribution chart.
 import { h } from '../dom.js';
-import { distributionChart } from '../chart.js';
+import { distributionChart, sampleDensity } from '../chart.js';
 import { money, moneyCompact, percentileWords, percentileOrdinal, people, placeName } from '../format.js';
 
 const PERIODS = { monthly: 'a month', semimonthly: 'twice a month', biweekly: 'every two weeks', weekly: 'a week', hourly: 'an hour' };
 
 export default {
-  name: 'percentile',
-  title: 'Where your pay falls',
-
   compute(ctx) {
     const { salary, base } = ctx;
     const d = base.distribution;
@@ -25,7 +22,9 @@ export default {
       percentile: base.area ? base.area.percentile : null,
       national: base.national ? base.national.percentile : null,
       distribution: d,
-      curve: ctx.curve(ctx.where, x0, hi),
+      // Sampling the curve takes 121 percentileOf calls: kept per place and range while typing.
+      curve: ctx.memo('curve', `${ctx.where.occupation}|${ctx.where.area}|${Math.round(x0)}|${Math.round(hi)}`,
+        () => sampleDensity((x) => ctx.calc.percentileOf(x, ctx.where).percentile / 100, x0, hi)),
     };
   },
 

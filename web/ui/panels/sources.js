@@ -4,9 +4,6 @@ import { h, safeHref } from '../dom.js';
 import { isoDate } from '../format.js';
 
 export default {
-  name: 'sources',
-  title: 'Sources',
-
   compute(ctx) {
     const all = [...ctx.L.sourceById.values()];
     return ctx.layout === 'full' ? all : all.filter((s) => ctx.cited.has(s.id));

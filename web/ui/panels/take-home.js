@@ -1,15 +1,13 @@
 // Take-home pay after federal, payroll and state income tax, line by line.
 import { h, table, scroller } from '../dom.js';
-import { money, ratioPercent } from '../format.js';
-import { baseNote } from './compensation.js';
+import { money, ratioPercent, payNote } from '../format.js';
 
 export default {
-  name: 'take-home',
-  title: 'Take-home pay',
   controls: (ctx) => [h('div', { class: 'grid' }, ['filingStatus', 'taxYear', 'retirement'].map((n) => ctx.field(n)))],
 
   compute(ctx) {
     const v = ctx.v;
+    if ((v.retirement ?? 0) > ctx.pay) throw ctx.fieldError('retirement', `That is more than the pay it comes out of (${money(ctx.pay)} a year).`);
     return ctx.calc.takeHome({
       salary: ctx.pay, area: ctx.where.area, year: Number(v.taxYear), filingStatus: v.filingStatus,
       retirementContribution: v.retirement ?? 0,
@@ -21,7 +19,7 @@ export default {
     const lines = t.lines.filter((l) => l.amount !== 0 || /state_income_tax/.test(l.id));
     const row = (label, amount, source, attrs) => ({ attrs, cells: [[label, source ? [' ', ctx.cite([source])] : null], money(amount), money(amount / 12)] });
     return [
-      baseNote(ctx),
+      payNote(ctx) && h('p', { class: 'note' }, payNote(ctx)),
       h('p', { class: 'lead', 'data-result': 'take-home' }, [
         'Take-home pay: ', h('strong', {}, `${money(t.net)} a year`), ` (${money(t.net / 12)} a month), `,
         `an effective tax rate of ${ratioPercent(t.effectiveRate)}.`]),
