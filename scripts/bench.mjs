@@ -43,14 +43,14 @@ async function browser(extraArgs = []) {
 async function widgetBytes(origin) {
   const { context, close } = await browser();
   const page = await context.newPage();
-  const responses = [];
-  page.on('requestfinished', async (request) => {
-    const sizes = await request.sizes();
-    responses.push({ url: request.url(), bytes: sizes.responseBodySize });
+  const pending = [];
+  page.on('requestfinished', (request) => {
+    pending.push(request.sizes().then((sizes) => ({ url: request.url(), bytes: sizes.responseBodySize })));
   });
   await page.goto(`${origin}/embed-example.html`);
   await page.waitForFunction(() => [...document.querySelectorAll('salary-calculator')].every((w) => w.result));
-  await page.waitForTimeout(500); // let late requests (if any) finish
+  await page.waitForLoadState('networkidle');
+  const responses = await Promise.all(pending);
   await close();
   const widget = responses.filter((r) => !r.url.endsWith('/embed-example.html') && !r.url.endsWith('/embed-example.css'));
   const total = widget.reduce((sum, r) => sum + r.bytes, 0);
