@@ -165,7 +165,8 @@ async function lighthouse(origin) {
   try {
     execFileSync(join(root, 'node_modules/.bin/lighthouse'), [`${origin}/index.html`, '--quiet', '--output=json', `--output-path=${out}`,
       '--only-categories=performance,accessibility,best-practices', '--form-factor=mobile', '--throttling-method=simulate',
-      `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: 'ignore' });
+      `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`],
+    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: 'ignore', timeout: 180_000, killSignal: 'SIGKILL' });
     const lhr = JSON.parse(readFileSync(out, 'utf8'));
     const score = (id) => Math.round(lhr.categories[id].score * 100);
     const scores = [score('performance'), score('accessibility'), score('best-practices')];
@@ -173,6 +174,9 @@ async function lighthouse(origin) {
       && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual').map((a) => a.id).slice(0, 8);
     report('Lighthouse 12 mobile: performance / accessibility / best practices', scores.join(' / '), '100 / 100 / 100',
       scores.every((s) => s === 100), failing.length ? `below 1: ${failing.join(', ')}` : '');
+  } catch (e) {
+    report('Lighthouse 12 mobile: performance / accessibility / best practices', 'not measured', '100 / 100 / 100', false,
+      `lighthouse did not complete: ${e.signal ? `killed after ${e.signal === 'SIGKILL' ? '180 s' : e.signal}` : e.message.split('\n')[0]}`);
   } finally {
     rmSync(out, { force: true });
   }
