@@ -28,21 +28,9 @@ using fuzz::finite;
 using fuzz::require;
 
 // Reads arguments from the front of the input; an exhausted input reads as zeros.
-class Input {
+class Input : public fuzz::ByteReader {
  public:
-  Input(const uint8_t* data, size_t size) : p_(data), n_(size) {}
-  bool empty() const { return n_ == 0; }
-
-  uint8_t u8() {
-    if (n_ == 0) return 0;
-    --n_;
-    return *p_++;
-  }
-  uint64_t bits(int bytes) {
-    uint64_t v = 0;
-    for (int i = 0; i < bytes; ++i) v = v << 8 | u8();
-    return v;
-  }
+  using ByteReader::ByteReader;
 
   double number() {
     switch (u8() % 18) {
@@ -86,9 +74,6 @@ class Input {
     return out;
   }
 
- private:
-  const uint8_t* p_;
-  size_t n_;
 };
 
 std::string read_file(const char* path) {

@@ -3,6 +3,9 @@
 // accepts; checks that only hold for the shipped dataset live in fuzz_calculations.cpp.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+
 #include <cmath>
 #include <string>
 
@@ -13,6 +16,28 @@
 #include "salary/take_home.hpp"
 
 namespace fuzz {
+
+// Reads from the front of a fuzz input; an exhausted input reads as zeros, so every input is a
+// complete program of calls or edits.
+class ByteReader {
+ public:
+  ByteReader(const uint8_t* data, size_t size) : p_(data), n_(size) {}
+  bool empty() const { return n_ == 0; }
+  uint8_t u8() {
+    if (n_ == 0) return 0;
+    --n_;
+    return *p_++;
+  }
+  uint64_t bits(int bytes) {
+    uint64_t v = 0;
+    for (int i = 0; i < bytes; ++i) v = v << 8 | u8();
+    return v;
+  }
+
+ private:
+  const uint8_t* p_;
+  size_t n_;
+};
 
 inline void require(bool condition) {
   if (!condition) __builtin_trap();

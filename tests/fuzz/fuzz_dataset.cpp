@@ -182,20 +182,9 @@ const Base& base() {
   return b;
 }
 
-class Edits {
+class Edits : public fuzz::ByteReader {
  public:
-  Edits(const uint8_t* data, size_t size) : p_(data), n_(size) {}
-  bool empty() const { return n_ == 0; }
-  uint8_t u8() {
-    if (n_ == 0) return 0;
-    --n_;
-    return *p_++;
-  }
-  uint64_t bits(int bytes) {
-    uint64_t v = 0;
-    for (int i = 0; i < bytes; ++i) v = v << 8 | u8();
-    return v;
-  }
+  using ByteReader::ByteReader;
   size_t index(size_t n) { return static_cast<size_t>(bits(2) % n); }
   // A JSON number: the extremes a loader must bound (JSON has no NaN or infinity), or a nudge of
   // the current value (one ulp, a few percent, a power of two), which usually stays valid.
@@ -226,9 +215,6 @@ class Edits {
     }
   }
 
- private:
-  const uint8_t* p_;
-  size_t n_;
 };
 
 std::string edited_dataset(const uint8_t* bytes, size_t size) {
