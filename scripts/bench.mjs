@@ -3,7 +3,8 @@
 // builds the release artefacts first). Timings: the median of RUNS runs, with min and max.
 //
 //   node scripts/bench.mjs [--runs 15] [--no-lighthouse]
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -163,10 +164,11 @@ function throughputRatio() {
 async function lighthouse(origin) {
   const out = join(tmpdir(), `salary-lighthouse-${process.pid}.json`);
   try {
-    execFileSync(join(root, 'node_modules/.bin/lighthouse'), [`${origin}/index.html`, '--quiet', '--output=json', `--output-path=${out}`,
+    // Asynchronously: the server answering Lighthouse's requests runs in this process.
+    await promisify(execFile)(join(root, 'node_modules/.bin/lighthouse'), [`${origin}/index.html`, '--quiet', '--output=json', `--output-path=${out}`,
       '--only-categories=performance,accessibility,best-practices', '--form-factor=mobile', '--throttling-method=simulate',
       `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`],
-    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, stdio: 'ignore', timeout: 180_000, killSignal: 'SIGKILL' });
+    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, timeout: 180_000, killSignal: 'SIGKILL' });
     const lhr = JSON.parse(readFileSync(out, 'utf8'));
     const score = (id) => Math.round(lhr.categories[id].score * 100);
     const scores = [score('performance'), score('accessibility'), score('best-practices')];
