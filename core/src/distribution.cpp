@@ -70,21 +70,10 @@ Result<Distribution> Distribution::from_points(const std::array<double, 5>& poin
   return d;
 }
 
-Distribution Distribution::scaled(double factor) const {
+Result<Distribution> Distribution::scaled(double factor) const {
   std::array<double, 5> points = wage_;
   for (double& w : points) w *= factor;
-  auto scaled = from_points(points);
-  if (scaled) return scaled.value();
-  // Only an extreme factor gets here (the scaled points overflow, underflow or round together);
-  // never throw: shift the curve in ln(wage) instead, which is the same curve where it is finite.
-  // Callers that can fail (metro_distribution) scale through from_points and report an error.
-  Distribution out = *this;
-  const double shift = std::log(factor);
-  for (size_t i = 0; i < out.wage_.size(); ++i) {
-    out.wage_[i] *= factor;
-    out.log_wage_[i] += shift;
-  }
-  return out;
+  return from_points(points);
 }
 
 double Distribution::percentile_of(double salary) const {
@@ -183,12 +172,9 @@ Result<AreaDistribution> metro_distribution(const Dataset& data, const Occupatio
   out.area = area.code;
   out.area_name = area.name;
   out.area_kind = area.kind;
-  // Through from_points, not Distribution::scaled: a dataset whose figure over the reference is
-  // extreme would scale the points out of range (overflow, underflow, or neighbours rounding to
-  // the same value), and that is an error to report, not a curve to compute on.
-  std::array<double, 5> points = out.distribution.points();
-  for (double& w : points) w *= factor;
-  auto scaled = Distribution::from_points(points);
+  // An extreme figure over the reference scales the points out of range (overflow, underflow, or
+  // neighbours rounding together): an error to report, not a curve to compute on.
+  auto scaled = out.distribution.scaled(factor);
   if (!scaled)
     return make_error(code::kNoData, area.name + ": the national distribution scaled by " +
                                          detail::format_number(factor) + " is out of range (" +
@@ -200,6 +186,10 @@ Result<AreaDistribution> metro_distribution(const Dataset& data, const Occupatio
   out.notes.push_back("Scaled from the national distribution by the article's " + metro.statistic +
                       " for this metro (" + money(figure->second) + ") over the national " +
                       metro.statistic + " (" + money(metro.national_reference) + ").");
+  // BEA has renamed some metros since the article; say which name the figure was quoted under.
+  auto quoted = metro.article_names.find(area.code);
+  if (quoted != metro.article_names.end() && !quoted->second.empty() && quoted->second != area.name)
+    out.notes.push_back("The article quotes this figure for \"" + quoted->second + "\".");
   out.mean = figure->second;
   out.employment.reset();
   return out;

@@ -1,6 +1,8 @@
 // Shared by the test files: the shipped dataset, loaded once, and small file helpers.
 #pragma once
 
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>

@@ -36,7 +36,9 @@ class Distribution {
 
   const std::array<double, 5>& points() const { return wage_; }
   double pareto_alpha() const { return alpha_; }
-  Distribution scaled(double factor) const;  // every wage × factor (factor > 0)
+  // Every wage × factor; an error when the scaled points no longer form a distribution (an
+  // extreme factor overflows, underflows or rounds neighbouring points together).
+  Result<Distribution> scaled(double factor) const;
 
  private:
   std::array<double, 5> wage_{}, log_wage_{}, z_{};
