@@ -2,7 +2,8 @@
 // A benchmark, not a test: nothing here fails the test suite. Run it with scripts/bench (which
 // builds the release artefacts first). Timings: the median of RUNS runs, with min and max.
 //
-//   node scripts/bench.mjs [--runs 15] [--no-lighthouse]
+//   node scripts/bench.mjs [--runs 15] [--no-lighthouse] [--only bytes,offline,cold,typing,estimate,throughput,lighthouse]
+// (BENCHMARKS.md is rewritten only by a complete run.)
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -64,31 +65,51 @@ function offlineSize() {
   report('offline single file, raw', kb(bytes), '≤ 256 KB', bytes <= 256 * 1024);
 }
 
-// 2. Cold load: navigation → first computed result shown, over first contentful paint.
+// 2. Cold load: navigation → first computed result shown, over first contentful paint. The page
+//    carries the default result rendered at build time (scripts/prerender.mjs), so that result is
+//    painted with the first contentful paint — provided it is the result the calculator computes
+//    now: each run checks that the text painted first is the text the live widget shows once it
+//    has computed (else the prerender is stale and the result counts as shown only then). The
+//    widget's mark (salary-calculator:first-result, its first computed result) is the time it is
+//    interactive, reported alongside.
 async function coldLoad(origin) {
-  const ratios = [], results = [], paints = [];
+  const ratios = [], results = [], paints = [], ready = [];
+  let stale = 0;
   for (let i = 0; i < RUNS; i++) {
     const { context, close } = await browser(); // a fresh profile: nothing cached
     const page = await context.newPage();
-    await page.goto(`${origin}/index.html`);
-    const t = await page.evaluate(() => new Promise((resolve) => {
+    const response = await page.goto(`${origin}/index.html`);
+    const served = await response.text();
+    const t = await page.evaluate((html) => new Promise((resolve) => {
+      // What the served HTML itself shows (its declarative shadow root), before any script ran.
+      const shadow = Document.parseHTMLUnsafe(html).querySelector('salary-calculator')?.shadowRoot;
+      const firstPaintText = shadow?.querySelector('[data-result="estimate"]')?.textContent ?? null;
       const read = () => {
         const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-        const shown = performance.getEntriesByName('salary-calculator:first-result')[0];
-        if (fcp && shown) resolve({ fcp: fcp.startTime, shown: shown.startTime });
-        else setTimeout(read, 20);
+        const computed = performance.getEntriesByName('salary-calculator:first-result')[0];
+        if (fcp && computed) {
+          const live = document.querySelector('salary-calculator').shadowRoot.querySelector('[data-result="estimate"]');
+          resolve({ fcp: fcp.startTime, computed: computed.startTime, text: live ? live.textContent : null, firstPaintText });
+        } else setTimeout(read, 20);
       };
       read();
-    }));
+    }), served);
     await close();
-    ratios.push(t.shown / t.fcp);
-    results.push(t.shown);
+    const firstPaintText = t.firstPaintText;
+    const prerendered = firstPaintText !== null && firstPaintText === t.text;
+    if (firstPaintText !== null && !prerendered) stale++;
+    const shown = prerendered ? t.fcp : t.computed;
+    ratios.push(shown / t.fcp);
+    results.push(shown);
     paints.push(t.fcp);
+    ready.push(t.computed);
   }
   const r = stats(ratios);
   report('cold load: first result shown / first contentful paint', r.median.toFixed(2), '≤ 1.25', r.median <= 1.25,
-    `min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)}; result ${median(results).toFixed(0)} ms, FCP ${median(paints).toFixed(0)} ms (medians of ${RUNS})`);
+    `min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)}; result ${median(results).toFixed(0)} ms, FCP ${median(paints).toFixed(0)} ms, `
+    + `interactive ${median(ready).toFixed(0)} ms (medians of ${RUNS})${stale ? `; the built-in result was stale in ${stale} runs` : ''}`);
 }
+
 
 // 3. Typing a new salary → result updated and chart painted. Frames are not throttled to vsync,
 //    so the figure is the work, not the wait for the next 16.7 ms tick.
@@ -186,17 +207,19 @@ async function lighthouse(origin) {
 
 const server = await startServer({ port: 0, quiet: true });
 const origin = `http://127.0.0.1:${server.address().port}`;
+const FIGURES = {
+  bytes: () => widgetBytes(origin), offline: offlineSize, cold: () => coldLoad(origin), typing: () => typing(origin),
+  estimate: () => estimateInBrowser(origin), throughput: throughputRatio, lighthouse: () => lighthouse(origin),
+};
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 try {
-  await widgetBytes(origin);
-  offlineSize();
-  await coldLoad(origin);
-  await typing(origin);
-  await estimateInBrowser(origin);
-  throughputRatio();
-  if (!args.includes('--no-lighthouse')) await lighthouse(origin);
+  for (const [name, measure] of Object.entries(FIGURES)) {
+    if (only ? only.includes(name) : !(name === 'lighthouse' && args.includes('--no-lighthouse'))) await measure();
+  }
 } finally {
   server.close();
 }
+if (only || args.includes('--no-lighthouse')) process.exit(0); // BENCHMARKS.md holds complete runs only
 
 const machine = `${cpus().length} × ${cpus()[0].model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, ${execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim()}`;
 const date = new Date().toISOString().slice(0, 10);

@@ -32,14 +32,13 @@ export function startServer({ port: p = port, quiet = false } = {}) {
     const gz = `${file}.gz`;
     // Only a .gz at least as new as its file: a stale one would serve yesterday's build.
     const fresh = existsSync(gz) && statSync(gz).mtimeMs >= statSync(file).mtimeMs;
-    if (/\bgzip\b/.test(req.headers['accept-encoding'] || '') && fresh) {
-      headers['content-encoding'] = 'gzip';
-      res.writeHead(200, headers);
-      createReadStream(gz).pipe(res);
-      return;
-    }
+    const gzipped = /\bgzip\b/.test(req.headers['accept-encoding'] || '') && fresh;
+    if (gzipped) headers['content-encoding'] = 'gzip';
+    const body = gzipped ? gz : file;
+    // With its length the response goes out in one piece, not chunked (~13 bytes less per file).
+    headers['content-length'] = statSync(body).size;
     res.writeHead(200, headers);
-    createReadStream(file).pipe(res);
+    createReadStream(body).pipe(res);
   });
   return new Promise((resolve) => server.listen(p, host, () => {
     if (!quiet) console.log(`Serving the calculator at http://${host}:${server.address().port}/`);

@@ -1,7 +1,7 @@
 // The calculator's JavaScript API: a small ES module over the Embind modules. It loads each wasm
-// module once, checks argument types (the C++ core checks values), applies defaults, and turns
-// the core's {error: {code, message}} results into thrown SalaryErrors. Works in browsers and in
-// Node 20. Types and documentation: salary-core.d.ts.
+// module once, checks argument types (the C++ core checks values), applies defaults, reads each
+// result out of the record the core writes into wasm memory, and throws the core's errors as
+// SalaryErrors. Works in browsers and in Node 20. Types and documentation: salary-core.d.ts.
 //
 // Two modules: the default one reads the shipped data as binary snapshots (salary-data.mjs) and
 // has no JSON parser, which keeps it small; the JSON one is imported only for a custom dataset.
@@ -43,9 +43,130 @@ function loadModule(kind) {
   return modulePromises.get(kind);
 }
 
-function unwrap(result) {
-  if (result && result.error) throw new SalaryError(result.error.code, result.error.message);
-  return result;
+// ---- results: the core writes each into one record (core/include/salary/result_writer.hpp) ----
+// Numbers are read straight from wasm memory; strings are sliced out of the record's text, which
+// is decoded once. Every read* function mirrors a write_* function in bindings.cpp, field by field.
+// Reading is synchronous, right after the call that wrote the record: one record at a time.
+const utf8 = new TextDecoder(); // replaces bytes that are not UTF-8, as Embind's strings did
+let numbers, next, bytes, text, unit, byte; // the record being read, and where its next field is
+
+function openRecord(module, header) {
+  const words = module.HEAPU32, at = header >>> 2;
+  numbers = module.HEAPF64;
+  next = words[at] >>> 3;
+  bytes = module.HEAPU8.subarray(words[at + 2], words[at + 2] + words[at + 3]);
+  // Null when some string is not UTF-8: then decoding it alone is the only way to know its length.
+  text = words[at + 4] ? utf8.decode(bytes) : null;
+  unit = byte = 0;
+}
+
+const num = () => numbers[next++];
+const flag = () => num() === 1;
+function str() {
+  const units = num(), length = num();
+  const s = text !== null ? text.slice(unit, unit += units) : utf8.decode(bytes.subarray(byte, byte + length));
+  byte += length;
+  return s;
+}
+const optNum = () => (flag() ? num() : null);
+const optStr = () => (flag() ? str() : null);
+function list(read) {
+  const out = [];
+  for (let n = num(); n > 0; n--) out.push(read());
+  return out;
+}
+const strs = () => list(str);
+
+const POINTS = ['p10', 'p25', 'p50', 'p75', 'p90'];
+const readPoints = () => ({ p10: num(), p25: num(), p50: num(), p75: num(), p90: num() });
+
+const readDistribution = () => ({
+  occupation: str(), occupationTitle: str(), area: str(), areaName: str(), areaKind: str(), points: readPoints(),
+  estimatedPoints: POINTS.filter(flag), method: str(), sources: strs(), notes: strs(), mean: optNum(), employment: optNum(),
+});
+
+const readFactor = () => ({
+  kind: str(), id: str(), label: str(), group: str(), source: str(), note: str(),
+  low: num(), typical: num(), high: num(), applied: flag(),
+});
+
+function readEstimate() {
+  const e = {
+    low: num(), typical: num(), high: num(), profile: readPoints(), band: [num(), num()],
+    multiplier: { low: num(), typical: num(), high: num() }, base: readDistribution(),
+    factors: list(readFactor), steps: list(() => ({ kind: str(), id: str(), typical: num() })),
+  };
+  if (flag()) e.offer = { salary: num(), percentileInProfile: num(), percentileInArea: num() };
+  return e;
+}
+
+const readPlace = () => ({ area: str(), name: str(), rpp: num(), year: num(), source: str() });
+
+const readTakeHome = () => ({
+  gross: num(), pretaxRetirement: num(), federalTaxableIncome: num(), stateTaxableIncome: num(),
+  federalIncomeTax: num(), socialSecurity: num(), medicare: num(), additionalMedicare: num(),
+  stateIncomeTax: num(), totalTax: num(), net: num(), effectiveRate: num(),
+  federalMarginalRate: num(), stateMarginalRate: num(), state: str(), year: num(), filingStatus: str(),
+  lines: list(() => ({ id: str(), label: str(), amount: num(), source: str() })), notes: strs(),
+});
+
+const readTotalComp = () => ({
+  base: num(), bonus: num(), equity: num(), benefits: num(), retirementMatch: num(), total: num(),
+  lines: list(() => ({ id: str(), label: str(), amount: num() })),
+});
+
+function readArea() {
+  const a = { code: str(), name: str(), kind: str() };
+  if (flag()) { a.states = strs(); a.hasWages = flag(); }
+  if (flag()) a.range = { low: num(), high: num(), currency: str(), statistic: str(), source: str() };
+  return a;
+}
+
+function readFactorListing() {
+  const f = { kind: str(), id: str(), label: str(), group: str(), source: str(), note: optStr() };
+  if (flag()) f.premium = { low: num(), high: num() };
+  f.percentile = optNum();
+  return f;
+}
+
+function readParityTable() {
+  const t = { source: str(), year: num(), values: {} };
+  for (let n = num(); n > 0; n--) t.values[str()] = num();
+  return t;
+}
+
+const readListings = () => ({
+  version: str(),
+  sources: list(() => ({ id: str(), publisher: str(), title: str(), released: optStr(), url: optStr(), note: optStr() })),
+  occupations: list(() => ({ code: str(), title: str(), source: str(), areas: strs() })),
+  areas: list(readArea),
+  experienceLevels: list(() => ({ id: str(), label: str(), years: str(), band: [num(), num()], source: str() })),
+  factors: list(readFactorListing),
+  compensationNorms: list(() => ({ id: str(), component: str(), appliesTo: str(), label: str(), low: num(), high: num(), source: str() })),
+  publishedEstimates: list(() => ({
+    publisher: str(), role: str(), statistic: str(), value: optNum(), low: optNum(), high: optNum(),
+    asOf: optStr(), area: str(), source: str(),
+  })),
+  taxYears: list(num),
+  priceParities: { states: readParityTable(), metros: readParityTable() },
+});
+
+/** A core Calculator with the module it lives in: calls a method and reads its record. */
+class Core {
+  constructor(module) {
+    this.module = module;
+    this.calculator = new module.Calculator();
+    this.header = this.calculator.resultAddress();
+  }
+
+  // `ok` is what the method returned: true, the record holds its result; false, an error.
+  read(ok, readResult) {
+    openRecord(this.module, this.header);
+    if (!ok) throw new SalaryError(str(), str());
+    return readResult?.();
+  }
+
+  delete() { this.calculator.delete(); }
 }
 
 // ---- argument checks: the message names the argument and says what it got ----
@@ -113,7 +234,7 @@ export class Calculator {
   constructor(core, fetchExtras = null) {
     this.#core = core;
     this.#extras = fetchExtras;
-    this.#listings = core.listings();
+    this.#listings = core.read(core.calculator.listings(), readListings);
   }
 
   /** Frees the dataset's memory in the wasm module; the Calculator must not be used afterwards. */
@@ -131,8 +252,9 @@ export class Calculator {
     if (typeof this.#extras === 'function') {
       const fetchExtras = this.#extras;
       const promise = fetchExtras().then((bytes) => {
-        unwrap(this.#core.loadExtras(bytes));
-        this.#listings = this.#core.listings();
+        const core = this.#core;
+        core.read(core.calculator.loadExtras(bytes));
+        this.#listings = core.read(core.calculator.listings(), readListings);
         this.#extras = null;
       });
       promise.catch(() => { this.#extras = fetchExtras; }); // a failed download may be retried
@@ -149,47 +271,57 @@ export class Calculator {
 
   percentileOf(salary, opts) {
     const o = options('options', opts);
-    return unwrap(this.#core.percentileOf(number('salary', salary),
-      string('occupation', o.occupation, '15-1252'), string('area', o.area, 'US')));
+    const core = this.#core;
+    return core.read(core.calculator.percentileOf(number('salary', salary),
+      string('occupation', o.occupation, '15-1252'), string('area', o.area, 'US')),
+    () => ({ salary: num(), percentile: num(), distribution: readDistribution() }));
   }
 
   salaryAt(percentile, opts) {
     const o = options('options', opts);
-    return unwrap(this.#core.salaryAt(number('percentile', percentile, { min: 0, max: 100, exclusiveMin: true, exclusiveMax: true }),
-      string('occupation', o.occupation, '15-1252'), string('area', o.area, 'US')));
+    const core = this.#core;
+    return core.read(core.calculator.salaryAt(number('percentile', percentile, { min: 0, max: 100, exclusiveMin: true, exclusiveMax: true }),
+      string('occupation', o.occupation, '15-1252'), string('area', o.area, 'US')),
+    () => ({ percentile: num(), salary: num(), distribution: readDistribution() }));
   }
 
   estimate(profile) {
     const p = options('profile', profile);
     const offer = p.offer === undefined || p.offer === null ? NaN : number('offer', p.offer);
-    return unwrap(this.#core.estimate(
+    const core = this.#core;
+    return core.read(core.calculator.estimate(
       string('occupation', p.occupation, '15-1252'), string('area', p.area, 'US'),
       string('experience', p.experience, ''), string('specialization', p.specialization, ''),
       string('companyType', p.companyType, ''), idList('skills', p.skills),
-      idList('technologies', p.technologies), idList('certifications', p.certifications), offer));
+      idList('technologies', p.technologies), idList('certifications', p.certifications), offer), readEstimate);
   }
 
   totalComp(parts) {
     const c = options('parts', parts);
-    return unwrap(this.#core.totalComp(
+    const core = this.#core;
+    return core.read(core.calculator.totalComp(
       number('base', c.base),
       optionalNumber('bonusPercent', c.bonusPercent, 0, { max: 1000 }),
       optionalNumber('equityGrant', c.equityGrant, 0),
       optionalNumber('equityVestingYears', c.equityVestingYears, 4, { min: 0, max: 10, exclusiveMin: true }),
       optionalNumber('equityAnnual', c.equityAnnual, 0),
       optionalNumber('benefits', c.benefits, 0),
-      optionalNumber('retirementMatchPercent', c.retirementMatchPercent, 0, { max: 1000 })));
+      optionalNumber('retirementMatchPercent', c.retirementMatchPercent, 0, { max: 1000 })), readTotalComp);
   }
 
   convert(amount, from, to, opts) {
     const o = options('options', opts);
-    return unwrap(this.#core.convert(number('amount', amount), string('from', from), string('to', to),
-      optionalNumber('hoursPerWeek', o.hoursPerWeek, 40, { min: 0, max: 168, exclusiveMin: true })));
+    const core = this.#core;
+    return core.read(core.calculator.convert(number('amount', amount), string('from', from), string('to', to),
+      optionalNumber('hoursPerWeek', o.hoursPerWeek, 40, { min: 0, max: 168, exclusiveMin: true })),
+    () => ({ amount: num(), from: str(), to: str(), value: num(), hoursPerWeek: num() }));
   }
 
   costOfLiving(salary, fromArea, toArea) {
     this.#needExtras('costOfLiving');
-    return unwrap(this.#core.costOfLiving(number('salary', salary), string('fromArea', fromArea), string('toArea', toArea)));
+    const core = this.#core;
+    return core.read(core.calculator.costOfLiving(number('salary', salary), string('fromArea', fromArea), string('toArea', toArea)),
+      () => ({ salary: num(), equivalent: num(), ratio: num(), from: readPlace(), to: readPlace() }));
   }
 
   takeHome(input) {
@@ -202,8 +334,9 @@ export class Calculator {
     if (retirement > salary) {
       throw new SalaryError('invalid_number', `retirementContribution (${retirement}) must not exceed the salary (${salary})`);
     }
-    return unwrap(this.#core.takeHome(salary, string('area', t.area, 'US'), year,
-      string('filingStatus', t.filingStatus, 'single'), retirement));
+    const core = this.#core;
+    return core.read(core.calculator.takeHome(salary, string('area', t.area, 'US'), year,
+      string('filingStatus', t.filingStatus, 'single'), retirement), readTakeHome);
   }
 
   // ---- listings for menus (copies, so callers cannot change the cached ones) ----
@@ -229,11 +362,12 @@ export class Calculator {
 
 // Creates a core Calculator in `module` and runs one of its loaders; frees it if that fails.
 function newCore(module, loader, input) {
-  const core = new module.Calculator();
-  const result = core[loader](input);
-  if (result.error) {
+  const core = new Core(module);
+  try {
+    core.read(core.calculator[loader](input));
+  } catch (e) {
     core.delete();
-    unwrap(result);
+    throw e;
   }
   return core;
 }

@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setup, waitForResult, foreign, reference, dist, fullSession, watchScript, storedState, assertNoProblems } from './helpers.mjs';
@@ -35,13 +36,20 @@ test('the CSPs allow no remote origin, no eval and no inline code', () => {
     assert.ok(csp['script-src'].includes("'wasm-unsafe-eval'"), `${name}: wasm may compile`);
     for (const [directive, sources] of Object.entries(csp)) {
       for (const source of sources) {
-        // Allowed: this origin, nothing, wasm compilation, data: images (the favicon), and the
-        // offline file's own script and stylesheet by hash.
+        // Allowed: this origin, nothing, wasm compilation, data: images (the favicon), the offline
+        // file's own script and styles by hash, and the page's inlined styles (scripts/prerender.mjs)
+        // by hash; every hash must be one of the file's own inline elements (checked below).
         const ok = ["'self'", "'none'", "'wasm-unsafe-eval'"].includes(source)
           || (source === 'data:' && directive === 'img-src')
-          || (offline && /^'sha256-[A-Za-z0-9+/]+=*'$/.test(source) && /^(script|style)-src$/.test(directive));
+          || (/^'sha256-[A-Za-z0-9+/]+=*'$/.test(source) && (offline ? /^(script|style)-src$/ : /^style-src$/).test(directive));
         assert.ok(ok, `${name}: ${directive} ${source}`);
       }
+    }
+    const html = readFileSync(join(dist, name), 'utf8');
+    for (const [directive, tag] of [['style-src', 'style'], ['script-src', 'script']]) {
+      const inline = [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => `'sha256-${createHash('sha256').update(m[1]).digest('base64')}'`);
+      const hashes = (csp[directive] || []).filter((s) => s.startsWith("'sha256-"));
+      assert.deepEqual([...new Set(hashes)].sort(), [...new Set(inline)].sort(), `${name}: the ${directive} hashes are exactly the file's inline <${tag}> elements`);
     }
     // Not covered by default-src: where a <base> or a form could point.
     assert.deepEqual(csp['base-uri'], ["'none'"], name);

@@ -28,7 +28,9 @@ test('the served page has no inline script and a strict CSP', () => {
   for (const tag of html.match(/<script\b[^>]*>/g)) assert.match(tag, /\bsrc=/, `inline script: ${tag}`);
   const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)[1];
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
-  assert.match(csp, /style-src 'self'(;|$)/);
+  // Besides its own files, only the page's inlined <style> elements, by hash (scripts/prerender.mjs;
+  // csp-privacy.test.mjs checks that each hash is one of them).
+  assert.match(csp, /style-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')*(;|$)/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:/);
 });
 
@@ -205,4 +207,24 @@ test('at 320 px wide and in dark mode nothing overflows horizontally', T, async 
 test('no request went to any host but the page’s own origin', () => {
   assert.ok(env.requests.length > 0);
   assert.deepEqual(foreign(env.requests, env.origin), []);
+});
+
+test('the place to compare with is typed, with suggestions: a name or code selects it, half a name waits, a wrong one is reported on leaving', T, async () => {
+  const { page, w } = await openPage();
+  const field = w.locator('#f-compareTo');
+  const suggestions = await w.locator('#f-compareTo-list option').evaluateAll((os) => os.map((o) => [o.value, o.dataset.value]));
+  assert.ok(suggestions.length > 400, `every state and metro area is suggested (${suggestions.length})`);
+  const [austin, code] = suggestions.find(([name]) => name.startsWith('Austin'));
+  await field.fill('Aus');
+  await page.waitForTimeout(100);
+  assert.equal(await w.locator('#f-compareTo-error').textContent(), '', 'no error while a name is being typed');
+  await field.fill(austin);
+  let r = await waitForResult(page, '#calculator', (x) => x.inputs.compareTo === code);
+  assert.equal(r.costOfLiving.pair.to.name, austin.replace(/ \(.*\)$/, ''));
+  await field.fill('washington'); // names in any case
+  r = await waitForResult(page, '#calculator', (x) => x.inputs.compareTo === 'WA');
+  await field.fill('Atlantis');
+  await field.press('Tab');
+  await assert.doesNotReject(w.locator('#f-compareTo-error').filter({ hasText: /not one of the choices/ }).waitFor());
+  assert.equal((await page.evaluate(() => document.getElementById('calculator').result)).inputs.compareTo, 'WA', 'the last good place stays');
 });

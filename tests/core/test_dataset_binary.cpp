@@ -43,6 +43,35 @@ TEST_CASE("a full snapshot reads back to the same dataset") {
   CHECK(back->occupations.at("15-1252").areas.at("CA").p[4] == std::nullopt);  // top-coded stays null
 }
 
+TEST_CASE("every number reads back exactly, whatever form it is stored in") {
+  Dataset data = test::shipped();
+  WageRow& row = data.occupations.at("15-1252").areas.at("US");
+  SUBCASE("tens, cents, steps and gaps") {
+    row.p = {79850, 103050.5, 133080.25, std::nullopt, 211450};  // no p75: p90 is stored in full
+    row.mean = std::nullopt;
+    row.hourly_median = 63.98;
+  }
+  SUBCASE("a step that does not restore the value, and numbers with no short form") {
+    row.p = {0.5, 5e15 + 1, 1e-20, 1e300, -0.1};  // 5e15 + 1 - 0.5 rounds; the rest are raw or signed
+    row.mean = 0.1 + 0.2;
+    row.employment = std::nullopt;
+  }
+  SUBCASE("hourly medians far from the annual one, or not in whole cents") {
+    row.hourly_median = 12.345;
+    data.occupations.at("15-1252").areas.at("CA").hourly_median = 1;
+    data.occupations.at("15-1252").areas.at("TX").hourly_median = std::nullopt;
+  }
+  auto back = unpack_dataset(pack_dataset(data));
+  REQUIRE(back.ok());
+  const WageRow& read = back->occupations.at("15-1252").areas.at("US");
+  for (size_t i = 0; i < row.p.size(); ++i) CHECK(read.p[i] == row.p[i]);
+  CHECK(read.mean == row.mean);
+  CHECK(read.employment == row.employment);
+  CHECK(read.hourly_median == row.hourly_median);
+  for (const std::string area : {"CA", "TX"})
+    CHECK(back->occupations.at("15-1252").areas.at(area).hourly_median == data.occupations.at("15-1252").areas.at(area).hourly_median);
+}
+
 TEST_CASE("core + extras = all; the core alone answers wage questions") {
   const Dataset& data = test::shipped();
   std::string core = pack_dataset(data, DatasetPart::kCore);
@@ -51,6 +80,13 @@ TEST_CASE("core + extras = all; the core alone answers wage questions") {
   REQUIRE(partial.ok());
   CHECK(partial->tax.federal.empty());
   CHECK(partial->metro_parities.values.empty());
+  CHECK(partial->state_parities.values.empty());
+  CHECK(partial->compensation_norms.empty());
+  CHECK(partial->published_estimates.empty());
+  // The sources cited by what the core holds are there; those only the extras cite are not yet.
+  for (const auto& [code, o] : partial->occupations) CHECK(partial->sources.count(o.source) == 1);
+  for (const Factor& f : partial->factors) CHECK(partial->sources.count(f.source) == 1);
+  CHECK(partial->sources.count(data.tax.federal_source) == 0);
   CHECK(partial->find_area("41940") != nullptr);    // a metro with a wage figure stays in the core
   CHECK(partial->find_area("10180") == nullptr);    // Abilene only has a price level: extras
   CHECK(area_distribution(partial.value(), "15-1252", "41940").ok());
@@ -58,6 +94,10 @@ TEST_CASE("core + extras = all; the core alone answers wage questions") {
   REQUIRE_FALSE(unpack_extras(extras, partial.value()).has_value());
   CHECK(partial->areas.size() == data.areas.size());  // the extras' metros are added (at the end)
   CHECK(partial->metro_parities.values == data.metro_parities.values);
+  CHECK(partial->state_parities.values == data.state_parities.values);
+  CHECK(partial->compensation_norms.size() == data.compensation_norms.size());
+  CHECK(partial->published_estimates.size() == data.published_estimates.size());
+  CHECK(partial->sources.size() == data.sources.size());
   TakeHomeInput in;
   in.salary = 150000;
   in.area = "CA";

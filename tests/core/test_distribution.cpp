@@ -2,6 +2,7 @@
 // monotonicity, round trips, tails, top-coded rows and metro scaling.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -181,4 +182,18 @@ TEST_CASE("percentile_of never reaches 100, even in the steepest shipped tail") 
   CHECK(p < 100);
   CHECK(p > 99.999);
   CHECK(std::isfinite(d->distribution.salary_at(p)));
+}
+
+TEST_CASE("the Pareto tail is 0.10 · (w / p90)^-α, computed as exp(−α ln(w / p90)) to within an ulp") {
+  // percentile_of takes the power through log and exp (cheaper than pow in the wasm build); the
+  // curve must stay the model's, also in the steepest shipped tail (α = 47, 15-2051 in Utah).
+  auto utah = area_distribution(test::shipped(), "15-2051", "UT");
+  REQUIRE(utah.ok());
+  for (const Distribution& d : {national(), utah->distribution}) {
+    double p90 = d.points()[4], alpha = d.pareto_alpha();
+    for (double salary = p90; salary < 2e9; salary *= 1.013) {
+      double expected = std::min(100 * (1 - 0.10 * std::pow(salary / p90, -alpha)), std::nextafter(100.0, 0.0));
+      CHECK(d.percentile_of(salary) == doctest::Approx(expected).epsilon(1e-15));
+    }
+  }
 }

@@ -108,7 +108,7 @@ TEST_CASE("a percentile-placed specialization becomes a premium of the chosen di
   p.area = "TX";
   p.specialization = "distributed";  // the article: p75 and above
   Estimate e = run(p);
-  const Distribution& tx = e.base.distribution;
+  const Distribution& tx = e.base->distribution;
   CHECK(e.factors[0].typical == doctest::Approx(tx.salary_at(75) / tx.salary_at(50)));
 }
 

@@ -170,7 +170,7 @@ void estimate_call(const Shipped& s, Input& in) {
   // The profile's p25/p50/p75 are the range; an offer is placed in both distributions.
   double offer = in.number();
   if (valid_salary(offer)) {
-    double in_profile = e->profile.percentile_of(offer), in_area = e->base.distribution.percentile_of(offer);
+    double in_profile = e->profile.percentile_of(offer), in_area = e->base->distribution.percentile_of(offer);
     require(in_profile >= 0 && in_profile <= 100 && in_area >= 0 && in_area <= 100);
   }
   require(std::abs(e->profile.percentile_of(e->typical) - 50) < 1e-6);

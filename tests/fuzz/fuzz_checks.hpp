@@ -83,7 +83,7 @@ inline void check_area_distribution(const salary::AreaDistribution& a) {
 }
 
 inline void check_estimate(const salary::Estimate& e) {
-  check_area_distribution(e.base);
+  check_area_distribution(*e.base);
   check_points(e.profile);
   require(finite(e.low) && finite(e.typical) && finite(e.high));
   require(e.low > 0 && e.low < e.typical && e.typical < e.high);

@@ -54,7 +54,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string bytes;
   if (data[0] % 2 == 0) {
     char part = rest.empty() ? 'C' : "CXA"[static_cast<uint8_t>(rest[0]) % 3];
-    bytes = with_checksum(std::string("SALB\x01", 5) + part + (rest.empty() ? "" : rest.substr(1)));
+    bytes = with_checksum(std::string("SALB\x02", 5) + part + (rest.empty() ? "" : rest.substr(1)));
   } else {
     bytes = rest;
   }

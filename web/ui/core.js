@@ -11,8 +11,8 @@ const listingsCache = new WeakMap();
 
 /**
  * The default Calculator, shared by every widget on the page. Lazy: it resolves with the wage
- * figures; the tax tables and price levels follow through calculator.loadExtras() when a panel
- * needs them. Never disposed: it is the page's, and any widget may come to need it.
+ * figures; the extras (tax tables, price levels, compensation norms, published estimates) follow
+ * through calculator.loadExtras() when a panel needs them. Never disposed: it is the page's, and any widget may come to need it.
  */
 export function defaultCalculator() {
   if (!shared) {
@@ -76,8 +76,9 @@ export function calculatorFromDataset(dataset) {
 
 const extrasCache = new WeakMap();
 /**
- * Loads a lazily loaded Calculator's tax tables and price levels (once, for every widget using
- * it); its listings are computed again afterwards (they grow: tax years, every metro area).
+ * Loads a lazily loaded Calculator's extras: tax tables, price levels, compensation norms and
+ * published estimates (once, for every widget using it); its listings are computed again
+ * afterwards (they grow: tax years, every metro area, the norms and published figures).
  */
 export function loadExtras(calc) {
   if (calc.extrasLoaded !== false) return Promise.resolve();
@@ -101,12 +102,16 @@ export function listingsOf(calc) {
       levels: calc.experienceLevels(),
       factors: calc.factors(),
       sources,
-      norms: calc.compensationNorms(),
-      published: calc.publishedEstimates(),
       taxYears: calc.taxYears(),
       filingStatuses: calc.filingStatuses(),
       payPeriods: calc.payPeriods(),
     };
+    // The compensation norms and published estimates come with the extras: until they are in, a
+    // panel reading them gets not_loaded, as from takeHome(), and shows that it is loading.
+    for (const [name, read] of [['norms', () => calc.compensationNorms()], ['published', () => calc.publishedEstimates()]]) {
+      if (calc.extrasLoaded !== false) L[name] = read();
+      else Object.defineProperty(L, name, { get() { throw new SalaryError('not_loaded', `the ${name} come with the extras: load them first`); } });
+    }
     L.areaByCode = new Map(L.areas.map((a) => [a.code, a]));
     L.sourceById = new Map(sources.map((s, i) => [s.id, { ...s, number: i + 1 }]));
     L.occupationByCode = new Map(L.occupations.map((o) => [o.code, o]));

@@ -1,17 +1,12 @@
 // Tiny DOM builders. Text always goes in as text nodes (never innerHTML), attributes through
 // setAttribute (never a `style` attribute: the page's CSP has no 'unsafe-inline' for styles).
+// No listeners on built nodes: the widget listens on its shadow root, so morph() can keep old nodes.
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function build(el, attrs, children) {
   for (const [name, value] of Object.entries(attrs || {})) {
     if (value === null || value === undefined || value === false) continue;
-    if (name === 'on') {
-      for (const [type, fn] of Object.entries(value)) el.addEventListener(type, fn);
-    } else if (name === 'props') {
-      Object.assign(el, value);
-    } else {
-      el.setAttribute(name, value === true ? '' : String(value));
-    }
+    el.setAttribute(name, value === true ? '' : String(value));
   }
   append(el, children);
   return el;
@@ -27,6 +22,36 @@ export function append(parent, children) {
     else parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return parent;
+}
+
+/**
+ * Makes `parent`'s children look like `nodes` (freshly built, detached) by changing only what
+ * differs. Re-rendering a panel on every keystroke then costs the browser a text change here and
+ * an attribute there instead of styling and laying out hundreds of new elements, and the nodes
+ * that stay keep their focus and selection. Nodes carry no listeners (see build()), so keeping
+ * the old node for a new one loses nothing.
+ */
+export function morph(parent, nodes) {
+  const old = [...parent.childNodes];
+  nodes.forEach((next, i) => {
+    const cur = old[i];
+    if (!cur) parent.append(next);
+    else if (cur.nodeType !== next.nodeType || cur.nodeName !== next.nodeName) parent.replaceChild(next, cur);
+    else if (cur.nodeType === Node.ELEMENT_NODE) patch(cur, next);
+    else if (cur.data !== next.data) cur.data = next.data;
+  });
+  for (let i = nodes.length; i < old.length; i++) old[i].remove();
+  return parent;
+}
+
+function patch(cur, next) {
+  // getAttributeNames(), not .attributes: the latter makes an Attr object per attribute (slow).
+  for (const name of cur.getAttributeNames()) if (!next.hasAttribute(name)) cur.removeAttribute(name);
+  for (const name of next.getAttributeNames()) {
+    const value = next.getAttribute(name);
+    if (cur.getAttribute(name) !== value) cur.setAttribute(name, value);
+  }
+  morph(cur, [...next.childNodes]);
 }
 
 /** h('p', {class: 'x'}, ['text', node]) */

@@ -4,8 +4,8 @@
 // they are typed (batched in a microtask); each update dispatches `change` (bubbles, composed)
 // with the computed results in `detail`. Nothing typed leaves the page.
 import css from './widget.css';
-import { h, safeHref } from './dom.js';
-import { FIELDS, parseField, buildField, readControl, writeControl, defaultValue, fillOptions } from './fields.js';
+import { h, morph, safeHref } from './dom.js';
+import { FIELDS, parseField, buildField, readControl, writeControl, defaultValue, fillOptions, optionsOf, controlChanged } from './fields.js';
 import { money, moneyRange, percentileWords } from './format.js';
 import { defaultCalculator, calculatorFromUrl, calculatorFromDataset, listingsOf, loadExtras } from './core.js';
 import { PANELS, PANEL_NAMES, COMPACT_PANELS, panelOf, loadPanels } from './panels/index.js';
@@ -15,6 +15,21 @@ const MAX_PAY = 1e9; // a year; the core refuses larger salaries
 const FIRST_RESULT = 'salary-calculator:first-result';
 const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 const messageOf = (e) => (e && e.message ? e.message : String(e));
+/** Lets the browser run other tasks (input, paint) first. */
+const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve)));
+
+/** A 53-bit fingerprint of a string (cyrb53): what a panel's output shows, kept in an attribute. */
+function fingerprint(text) {
+  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
 
 let firstResultMarked = false;
 /**
@@ -57,6 +72,7 @@ export class SalaryCalculatorElement extends HTMLElement {
 
   #shadow;
   #frame;
+  #prerendered = null; // the .root of markup rendered at build time, until it is adopted
   #calc = null;
   #lease = null; // on the custom dataset's Calculator in use (null: the default one)
   #pending = null; // on the one being loaded
@@ -74,7 +90,10 @@ export class SalaryCalculatorElement extends HTMLElement {
   #outputs = new Map();
   #built = false;
   #queued = false;
+  #renderToken = 0;
+  #redrawn = 0; // outputs redrawn so far
   #lastGood = {};
+  #shown = new Map(); // panel name → {key, cited} of what its output shows now
   #lastWhere = { occupation: '15-1252', area: 'US' };
   #lastPay = null;
   #result = null;
@@ -88,12 +107,24 @@ export class SalaryCalculatorElement extends HTMLElement {
 
   constructor() {
     super();
-    this.#shadow = this.attachShadow({ mode: 'open' });
-    adoptStyles(this.#shadow);
+    // A page may hold the widget already rendered at build time with the default inputs, as a
+    // declarative shadow root (scripts/prerender.mjs): it stays on screen, and is adopted rather
+    // than rebuilt once the calculator is ready (#build), so the first paint shows a result.
+    const declared = this.shadowRoot;
+    this.#shadow = declared ?? this.attachShadow({ mode: 'open' });
     // Everything the widget shows is inside this one box, which resets what the host element
     // would pass on by inheritance (widget.css): the host box itself is the page's.
-    this.#frame = h('div', { class: 'frame' }, h('p', { class: 'status', role: 'status' }, 'Loading the salary calculator…'));
-    this.#shadow.append(this.#frame);
+    const top = [...(declared?.children || [])]; // (`:scope >` does not work on a shadow root)
+    this.#frame = top.find((e) => e.classList.contains('frame'));
+    if (this.#frame && top.some((e) => e.localName === 'style')) {
+      // Its <style> holds the widget's rules already: adopting them as well would restyle it all.
+      this.#prerendered = this.#frame.querySelector(':scope > .root[data-view]');
+    } else {
+      declared?.replaceChildren();
+      adoptStyles(this.#shadow);
+      this.#frame = h('div', { class: 'frame' }, h('p', { class: 'status', role: 'status' }, 'Loading the salary calculator…'));
+      this.#shadow.append(this.#frame);
+    }
     this.#shadow.addEventListener('input', (e) => this.#onInput(e));
     this.#shadow.addEventListener('change', (e) => this.#onInput(e));
     this.#shadow.addEventListener('click', (e) => this.#onClick(e));
@@ -252,6 +283,7 @@ export class SalaryCalculatorElement extends HTMLElement {
     this.#pending = this.#lease = null;
     this.#calc = this.#ctx = null;
     this.#loaded = this.#built = false;
+    this.#prerendered = null;
     this.#frame.replaceChildren(h('p', { class: 'status', role: 'status' }, 'Loading the salary calculator…'));
   }
 
@@ -288,6 +320,8 @@ export class SalaryCalculatorElement extends HTMLElement {
     // A text input fires `change` on blur after its `input` events: nothing new, and re-rendering
     // then would replace the button being clicked (losing the click).
     if (String(raw) === String(this.#raw[name] ?? '')) return;
+    // A place name being typed is checked once it names a place, or when the field is left.
+    if (e.type === 'input' && FIELDS[name].search && parseField(name, raw, this.#L).error) return;
     this.#setRaw(name, raw, { fromControl: true });
   }
 
@@ -330,10 +364,28 @@ export class SalaryCalculatorElement extends HTMLElement {
     return node;
   }
 
+  /**
+   * What the markup #build makes depends on: layout, panels, data version, notice, and the locale
+   * numbers are written in (markup rendered at build time in another locale is rebuilt).
+   */
+  #view() {
+    // navigator.language: the browser's locale, which Intl formats in; asking Intl (resolvedOptions)
+    // would make a formatter, ~25 ms while the page starts.
+    return JSON.stringify([this.layout, this.panels, this.#L.version, this.#datasetNotice, navigator.language]);
+  }
+
   #build() {
     this.#built = true;
+    this.#chartWidth = 0; // a new chart box: measured again on first use
+    this.#shown.clear();
     this.#controls.clear();
     this.#outputs.clear();
+    const prerendered = this.#prerendered;
+    this.#prerendered = null;
+    if (prerendered?.dataset.view === this.#view()) {
+      this.#adopt(prerendered);
+      return;
+    }
     const panels = PANELS.filter((p) => this.panels.includes(p.name)).map((p) => panelOf(p.name));
     const profile = panels.some((p) => p.profile);
     const full = this.layout === 'full';
@@ -361,11 +413,33 @@ export class SalaryCalculatorElement extends HTMLElement {
       ]);
     });
     this.#live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true', 'data-live': '' });
-    this.#frame.replaceChildren(h('div', { class: `root ${full ? 'full' : 'compact'}`, part: 'root' }, [
+    this.#frame.replaceChildren(h('div', { class: `root ${full ? 'full' : 'compact'}`, part: 'root', 'data-view': this.#view() }, [
       this.#datasetNotice ? h('p', { class: 'notice', role: 'alert', part: 'error', 'data-dataset-error': '' }, this.#datasetNotice) : null,
       h('div', { class: 'layout' }, [form, h('div', { class: 'results', part: 'results' }, sections)]),
       this.#live,
     ]));
+    this.#observeChart();
+  }
+
+  /**
+   * Takes over markup that #build made at build time for the same view: its controls and outputs
+   * are bound instead of made anew, and each output's fingerprint (#renderPanel) says whether it
+   * already shows what the first render computes, so a page that shows the default result from
+   * its first paint does no DOM work when the calculator gets ready.
+   */
+  #adopt(root) {
+    for (const node of root.querySelectorAll('[data-field]')) {
+      const name = node.dataset.field;
+      const control = FIELDS[name].type === 'set' ? node : node.querySelector(`[name="${name}"]`);
+      this.#controls.set(name, { control, error: node.querySelector(`#f-${name}-error`) });
+      if (controlChanged(name, control)) this.#setRaw(name, readControl(name, control), { fromControl: true });
+      else writeControl(name, control, this.#raw[name], this.#values[name] ?? defaultValue(name, this.#L)); // e.g. from a shared link
+    }
+    for (const out of root.querySelectorAll('[data-output]')) {
+      this.#outputs.set(out.dataset.output, out);
+      this.#shown.set(out.dataset.output, { key: out.dataset.shown, cited: new Set((out.dataset.cited || '').split(' ').filter(Boolean)) });
+    }
+    this.#live = root.querySelector('[data-live]');
     this.#observeChart();
   }
 
@@ -386,12 +460,15 @@ export class SalaryCalculatorElement extends HTMLElement {
   #onResize() {
     const out = this.#outputs.get('percentile');
     if (!out || !this.#ctx || !out.isConnected) return;
-    if (Math.abs(out.clientWidth - this.#chartWidth) >= 16) this.#renderPanel('percentile', this.#ctx, { keep: true });
+    if (Math.abs(out.clientWidth - this.#chartWidth) >= 16) {
+      this.#chartWidth = out.clientWidth;
+      this.#renderPanel('percentile', this.#ctx, { keep: true });
+    }
   }
 
   // ---- computing and rendering ----
   #context() {
-    const calc = this.#calc, L = this.#L, v = { ...this.state };
+    const self = this, calc = this.#calc, L = this.#L, v = { ...this.state };
     this.#computeErrors = {};
     let where = { occupation: v.occupation, area: v.area };
     let distribution;
@@ -422,14 +499,6 @@ export class SalaryCalculatorElement extends HTMLElement {
     }
     const profile = { occupation: where.occupation, area: where.area, skills: v.skills, technologies: v.technologies, certifications: v.certifications };
     for (const k of ['experience', 'specialization', 'companyType']) if (v[k]) profile[k] = v[k];
-    const base = { distribution, area: null, national: null, estimate: null, estimateError: null };
-    try { base.estimate = calc.estimate(profile); } catch (e) { base.estimateError = e; }
-    if (salary !== null) {
-      try { base.area = calc.percentileOf(salary, where); } catch (e) { this.#computeErrors.salary = messageOf(e); }
-      try { base.national = calc.percentileOf(salary, { occupation: where.occupation, area: 'US' }); } catch { /* no national row */ }
-    }
-    const cited = new Set();
-    const hasSources = this.panels.includes('sources');
     const memos = this.#memo;
     /** make() once per kind and key while the data stays the same (a few dozen kept per kind). */
     const memo = (kind, key, make) => {
@@ -441,8 +510,18 @@ export class SalaryCalculatorElement extends HTMLElement {
       }
       return m.get(key);
     };
+    const base = { distribution, area: null, national: null, estimate: null, estimateError: null };
+    /** calc.estimate, kept per profile (pay does not change it; several panels ask for it). */
+    const estimate = (p) => memo('estimate', JSON.stringify(p), () => calc.estimate(p));
+    try { base.estimate = estimate(profile); } catch (e) { base.estimateError = e; }
+    if (salary !== null) {
+      try { base.area = calc.percentileOf(salary, where); } catch (e) { this.#computeErrors.salary = messageOf(e); }
+      try { base.national = calc.percentileOf(salary, { occupation: where.occupation, area: 'US' }); } catch { /* no national row */ }
+    }
+    const cited = new Set();
+    const hasSources = this.panels.includes('sources');
     return {
-      calc, L, v, where, profile, salary, base, cited, sort: this.#sort, layout: this.layout, memo,
+      calc, L, v, where, profile, salary, base, cited, sort: this.#sort, layout: this.layout, memo, estimate,
       /**
        * What a panel throws when its figures cannot be computed because of what was typed into one
        * field (e.g. a 401(k) larger than the pay): shown next to that field, not in the panel,
@@ -451,10 +530,11 @@ export class SalaryCalculatorElement extends HTMLElement {
       fieldError: (name, message) => Object.assign(new Error(message), { field: name }),
       pay: salary ?? base.estimate?.typical ?? distribution?.points.p50 ?? 0,
       field: (n) => this.#field(n),
+      // Read once, then kept up to date by the ResizeObserver: reading clientWidth on every
+      // keystroke would force a layout in the middle of rendering.
       chartWidth: () => {
-        const w = this.#outputs.get('percentile')?.clientWidth || 0;
-        this.#chartWidth = w;
-        return w > 0 ? w : 560;
+        if (!this.#chartWidth) this.#chartWidth = this.#outputs.get('percentile')?.clientWidth || 0;
+        return this.#chartWidth > 0 ? this.#chartWidth : 560;
       },
       median: (area) => memo('median', `${where.occupation}|${area}`, () => {
         try {
@@ -463,7 +543,11 @@ export class SalaryCalculatorElement extends HTMLElement {
           return null; // no data for that state
         }
       }),
-      cite: (ids) => this.#cite(ids, cited, hasSources),
+      cite(ids) {
+        for (const id of ids) this.citing?.add(id);
+        return self.#cite(ids, cited, hasSources);
+      },
+      citing: null, // the source ids the panel being rendered cites (#renderPanel)
     };
   }
 
@@ -498,6 +582,16 @@ export class SalaryCalculatorElement extends HTMLElement {
         data = this.#lastGood[name] ?? null;
       }
     }
+    // A panel's render(data, ctx) reads from ctx only the dataset's listings, cite() and what its
+    // view(ctx) returns; when all of that is what its output shows already (most panels while a
+    // salary is typed), the output is left alone. The sources it cites still count as cited.
+    const key = fingerprint(JSON.stringify([data, error, panel.view?.(ctx)]));
+    const shown = this.#shown.get(name);
+    if (shown && shown.key === key) {
+      for (const id of shown.cited) ctx.cited.add(id);
+      return data;
+    }
+    ctx.citing = new Set();
     const nodes = [];
     if (error) nodes.push(h('p', { class: error.startsWith('Loading') ? 'note' : 'panel-error', part: 'error' }, error));
     if (data !== null) {
@@ -507,7 +601,12 @@ export class SalaryCalculatorElement extends HTMLElement {
         nodes.push(h('p', { class: 'panel-error', part: 'error' }, `This part could not be shown: ${messageOf(e)}`));
       }
     }
-    out.replaceChildren(...nodes.flat(Infinity).filter(Boolean));
+    morph(out, nodes.flat(Infinity).filter(Boolean));
+    this.#redrawn++;
+    this.#shown.set(name, { key, cited: ctx.citing });
+    out.dataset.shown = key; // for #adopt, when this markup is saved at build time
+    out.dataset.cited = [...ctx.citing].join(' ');
+    ctx.citing = null;
     return data;
   }
 
@@ -538,8 +637,9 @@ export class SalaryCalculatorElement extends HTMLElement {
     const L = listingsOf(this.#calc);
     if (L === this.#L) return;
     this.#L = L;
+    this.#shown.clear(); // labels may have changed
     for (const [name, { control }] of this.#controls) {
-      if (FIELDS[name].type === 'choice' && fillOptions(name, control, L)) control.value = this.#values[name] ?? defaultValue(name, L) ?? '';
+      if (FIELDS[name].type === 'choice' && fillOptions(name, optionsOf(control), L)) writeControl(name, control, this.#raw[name], this.#values[name] ?? defaultValue(name, L));
     }
     for (const name of Object.keys(this.#raw)) this.#setRaw(name, this.#raw[name]);
   }
@@ -550,26 +650,67 @@ export class SalaryCalculatorElement extends HTMLElement {
       importing.then(() => this.#schedule());
       return;
     }
+    if (this.#prerendered && this.#calc.extrasLoaded === false && !this.#extrasError && PANELS.some((p) => p.extras && this.panels.includes(p.name))) {
+      this.#ensureExtras(); // markup rendered at build time shows those panels complete: keep it until they can be
+      return;
+    }
+    const hydrating = Boolean(this.#prerendered);
     this.#refreshListings();
     if (!this.#built) this.#build();
     this.#ensureExtras();
+    const token = ++this.#renderToken;
+    if (hydrating) {
+      this.#renderInSlices(token);
+      return;
+    }
     const ctx = this.#context();
+    const result = this.#startResult(ctx);
+    for (const name of PANEL_NAMES) if (this.#outputs.has(name)) this.#renderInto(result, name, ctx);
+    this.#finish(ctx, result);
+  }
+
+  /**
+   * The first render over markup made at build time, which shows the right figures already (each
+   * panel's fingerprint is checked): a task for the inputs and one per panel keep every task short
+   * while the page loads (Lighthouse's total blocking time). A newer render (the visitor typed)
+   * takes over.
+   */
+  async #renderInSlices(token) {
+    await nextTask();
+    if (token !== this.#renderToken) return;
+    const ctx = this.#context();
+    const result = this.#startResult(ctx);
+    const redrawn = this.#redrawn;
+    for (const name of PANEL_NAMES) {
+      if (!this.#outputs.has(name)) continue;
+      await nextTask();
+      if (token !== this.#renderToken) return;
+      this.#renderInto(result, name, ctx);
+    }
+    // The markup's live region already says what it shows: news only if something was redrawn.
+    this.#finish(ctx, result, { announce: this.#redrawn !== redrawn });
+  }
+
+  #startResult(ctx) {
     this.#ctx = ctx;
-    const result = {
+    return {
       version: this.#L.version, inputs: ctx.v, salary: ctx.salary, where: ctx.where,
       percentile: ctx.base.area ? { salary: ctx.salary, area: ctx.base.area.percentile, national: ctx.base.national?.percentile ?? null, distribution: ctx.base.distribution } : null,
       estimate: ctx.base.estimate,
     };
-    for (const name of PANEL_NAMES) {
-      if (!this.#outputs.has(name)) continue;
-      const data = this.#renderPanel(name, ctx);
-      if (name !== 'percentile' && name !== 'estimate') result[camel(name)] = data;
-    }
+  }
+
+  #renderInto(result, name, ctx) {
+    const data = this.#renderPanel(name, ctx);
+    if (name !== 'percentile' && name !== 'estimate') result[camel(name)] = data;
+  }
+
+  #finish(ctx, result, { announce = true } = {}) {
     this.#showErrors();
     if (ctx.base.distribution || ctx.base.estimate) markFirstResult();
     result.errors = { ...this.#errors, ...this.#computeErrors };
     this.#result = result;
-    this.#announce(ctx);
+    if (announce) this.#announce(ctx);
     this.dispatchEvent(new CustomEvent('change', { bubbles: true, composed: true, detail: result }));
   }
 

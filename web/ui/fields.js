@@ -39,9 +39,12 @@ export const FIELDS = {
   taxYear: { type: 'choice', label: 'Tax year', default: (L) => (L.taxYears.length ? String(Math.max(...L.taxYears)) : null),
     options: (L) => L.taxYears.map((y) => ({ value: String(y), label: String(y) })) },
   retirement: { type: 'amount', label: 'Your pre-tax 401(k) per year (USD)', placeholder: 'e.g. 10,000', what: 'the contribution' },
-  compareTo: { type: 'choice', label: 'Compare with', default: '',
+  // 440 places: typed with suggestions rather than picked from a <select>, whose every option the
+  // browser measures whenever it lays the page out (~45 ms, the page's largest layout cost).
+  compareTo: {
+    type: 'choice', search: true, label: 'Compare with', default: '',
+    placeholder: 'Automatic (US average or California); type a state or metro area',
     options: (L) => [
-      { value: '', label: 'Automatic (US average or California)' },
       { value: 'US', label: 'United States (average)' },
       { group: 'States', options: L.areas.filter((a) => a.kind === 'state').sort(byName).map((a) => ({ value: a.code, label: a.name })) },
       { group: 'Metro areas', options: L.areas.filter((a) => a.kind === 'metro').sort(byName).map((a) => ({ value: a.code, label: a.name })) },
@@ -72,7 +75,10 @@ export function parseField(name, raw, listings) {
     const value = raw === null || raw === undefined ? '' : String(raw).trim();
     if (value === '') return { value: defaultValue(name, listings) };
     if (!listings) return { value };
-    if (flatOptions(spec, listings).some((o) => o.value === value)) return { value };
+    const options = flatOptions(spec, listings);
+    if (options.some((o) => o.value === value)) return { value };
+    const named = spec.search && options.find((o) => o.label.toLowerCase() === value.toLowerCase());
+    if (named) return { value: named.value }; // what a typed field holds: the place's name
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
     return { error: `“${shown}” is not one of the choices for ${spec.label.toLowerCase()}.` };
   }
@@ -105,35 +111,46 @@ export function buildField(name, listings, { id, hint } = {}) {
     ]);
     return { node: control, control, error };
   }
-  let control;
-  if (spec.type === 'choice') {
+  let control, list = null;
+  if (spec.type === 'choice' && !spec.search) {
     control = h('select', { id, name, part: 'input select', 'aria-describedby': describedBy });
     fillOptions(name, control, listings);
   } else {
+    if (spec.search) { // a typed choice: its options are suggestions
+      list = h('datalist', { id: `${id}-list` });
+      fillOptions(name, list, listings);
+    }
     control = h('input', {
-      id, name, part: 'input', type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
+      id, name, part: 'input', type: 'text', inputmode: spec.search ? null : 'decimal', list: list && `${id}-list`,
+      autocomplete: 'off', spellcheck: 'false', 'aria-describedby': describedBy,
       placeholder: spec.placeholder || (spec.type === 'amount' ? `e.g. ${money(10000)}` : ''),
-      'aria-describedby': describedBy,
     });
   }
   const node = h('div', { class: `field f-${name}`, part: 'field', 'data-field': name },
-    [h('label', { for: id }, spec.label), control, hintNode, error]);
+    [h('label', { for: id }, spec.label), control, list, hintNode, error]);
   return { node, control, error };
 }
 
+/** Where a choice field's options are: its <select>, or the <datalist> of a typed one. */
+export const optionsOf = (control) => (control.localName === 'input' ? control.parentNode.querySelector('datalist') : control);
+
 /**
- * Puts a choice field's options into its <select> (again when the listings grew, e.g. once the
- * tax tables and price levels are in). Returns whether they changed.
+ * Puts a choice field's options into its <select> or <datalist> (again when the listings grew,
+ * e.g. once the tax tables and price levels are in). Returns whether they changed.
  */
-export function fillOptions(name, select, listings) {
+export function fillOptions(name, target, listings) {
   const spec = FIELDS[name];
   const values = flatOptions(spec, listings).map((o) => o.value).join('\n');
-  if (select.dataset.options === values) return false;
-  const value = select.value;
-  const option = (o) => h('option', { value: o.value }, o.label);
-  select.replaceChildren(...spec.options(listings).map((o) => (o.group ? h('optgroup', { label: o.group }, o.options.map(option)) : option(o))));
-  select.dataset.options = values;
-  if (value) select.value = value;
+  if (target.dataset.options === values) return false;
+  if (spec.search) { // a suggestion shows and inserts the name; data-value keeps the code
+    target.replaceChildren(...flatOptions(spec, listings).map((o) => h('option', { value: o.label, 'data-value': o.value })));
+  } else {
+    const value = target.value;
+    const option = (o) => h('option', { value: o.value }, o.label);
+    target.replaceChildren(...spec.options(listings).map((o) => (o.group ? h('optgroup', { label: o.group }, o.options.map(option)) : option(o))));
+    if (value) target.value = value;
+  }
+  target.dataset.options = values;
   return true;
 }
 
@@ -149,9 +166,25 @@ export function writeControl(name, control, raw, value) {
   if (spec.type === 'set') {
     const on = new Set(value || []);
     for (const box of control.querySelectorAll('input')) box.checked = on.has(box.value);
+  } else if (spec.type === 'choice' && spec.search) { // the place's name, or what was typed if it is none
+    const options = [...optionsOf(control).options];
+    const typed = raw === null || raw === undefined ? '' : String(raw).trim();
+    const known = typed === '' || options.some((o) => o.dataset.value === typed || o.value.toLowerCase() === typed.toLowerCase());
+    const named = options.find((o) => o.dataset.value === value);
+    control.value = !known ? typed : named ? named.value : '';
   } else if (spec.type === 'choice') {
     control.value = value ?? '';
   } else {
     control.value = raw === null || raw === undefined ? '' : String(raw);
   }
+}
+
+/**
+ * Whether a control no longer holds the value its markup was written with: in markup rendered at
+ * build time (scripts/prerender.mjs), what the visitor typed before the calculator was ready.
+ */
+export function controlChanged(name, control) {
+  if (FIELDS[name].type === 'set') return [...control.querySelectorAll('input')].some((box) => box.checked !== box.defaultChecked);
+  if (control.tagName === 'SELECT') return [...control.options].some((o) => o.selected !== o.defaultSelected);
+  return control.value !== control.defaultValue;
 }

@@ -1,6 +1,12 @@
 // Number formatting (Intl, the visitor's locale), the result in words, and parsing what a visitor
 // types. Text is English; numbers follow the browser's locale.
-const nf = (options) => new Intl.NumberFormat(undefined, options);
+// Made on first use: each Intl formatter costs a few ms to create, which would otherwise all be
+// spent while the page starts (Lighthouse counts it as blocking time).
+const lazy = (Format, options) => {
+  let format = null;
+  return { format: (v) => (format ??= new Format(undefined, options)).format(v) };
+};
+const nf = (options) => lazy(Intl.NumberFormat, options);
 const usd0 = nf({ style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const usd2 = nf({ style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const usdCompact = nf({ style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
@@ -10,7 +16,7 @@ const signedPct = nf({ style: 'percent', maximumFractionDigits: 1, signDisplay: 
 const signedUsd = nf({ style: 'currency', currency: 'USD', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
 const plain = nf({ maximumFractionDigits: 1 });
 const fixed1 = nf({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const ordinals = new Intl.PluralRules('en', { type: 'ordinal' });
+let ordinals = null;
 const suffix = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 
 export const money = (v) => (Math.abs(v) < 100 && !Number.isInteger(v) ? usd2 : usd0).format(v);
@@ -25,7 +31,7 @@ export const change = (multiplier) => signedPct.format(multiplier - 1);
 export const number = (v) => plain.format(v);
 export const number1 = (v) => fixed1.format(v);
 export const moneyRange = (low, high) => (Math.round(low) === Math.round(high) ? money(low) : `${money(low)}–${money(high)}`);
-export const ordinal = (n) => `${n}${suffix[ordinals.select(n)]}`;
+export const ordinal = (n) => `${n}${suffix[(ordinals ??= new Intl.PluralRules('en', { type: 'ordinal' })).select(n)]}`;
 
 /** "the United States", "Texas", "the Austin-Round Rock-San Marcos, TX metro area". */
 export function placeName(distributionOrArea) {
@@ -79,8 +85,8 @@ export function parseNumber(raw, { min = 0, max = 100, what = 'a number', unit =
   return { value };
 }
 
-const monthYear = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' });
-const dayMonthYear = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const monthYear = lazy(Intl.DateTimeFormat, { year: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayMonthYear = lazy(Intl.DateTimeFormat, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 /** A dataset date ("2024", "2024-05", "2024-05-31") for display; null → "undated". */
 export function isoDate(text) {
   if (!text) return 'undated';

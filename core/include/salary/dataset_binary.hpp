@@ -2,10 +2,13 @@
 // this form so that the browser module needs no JSON parser (nlohmann and the validating loader
 // are most of the wasm's size); a custom JSON dataset still goes through load_dataset().
 //
-// Format: "SALB" + a format byte, then every field of the Dataset in declaration order. Strings
-// and counts are LEB128 varints; numbers are varints of value × 10^k when that is exact (k = 0, 2,
-// 4, 7), else 8 raw bytes. unpack_dataset() bounds-checks every read, so corrupt or hostile bytes
-// give an error naming the byte offset, never a crash.
+// Format: "SALB", a format byte, a part byte, then every field of the Dataset in declaration
+// order, in two streams one after the other: the numbers and counts (led by their size), then the
+// strings (each led by its length). Counts and lengths are LEB128 varints; numbers are varints of
+// value / 10 or value × 10^k when that is exact (k = 0, 2, 4, 7), else 8 raw bytes; a wage
+// percentile is stored as its step from the one below, an hourly median as its difference in
+// cents from the annual median / 2080. unpack_dataset() bounds-checks every read, so corrupt or
+// hostile bytes give an error naming the byte offset, never a crash.
 #pragma once
 
 #include <string>
@@ -16,11 +19,12 @@
 namespace salary {
 
 // Which parts of the dataset a snapshot holds. The default data is split in two so a page that
-// never shows take-home pay or metro price levels never downloads them.
+// shows only wage figures and estimates (the compact widget) never downloads the rest.
 enum class DatasetPart {
   kAll,     // everything
-  kCore,    // everything except the tax tables and the metro price parities
-  kExtras,  // only the tax tables and the metro price parities
+  kCore,    // everything except the extras
+  kExtras,  // the tax tables, the price parities, the compensation norms, the published
+            // estimates, and the metros that have no wage figure
 };
 
 std::string pack_dataset(const Dataset& data, DatasetPart part = DatasetPart::kAll);

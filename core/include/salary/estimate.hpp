@@ -15,8 +15,10 @@
 //    premiums' low / typical / high ends, so the range widens with the uncertainty of the sources.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "salary/distribution.hpp"
@@ -32,9 +34,14 @@ struct Profile {
   std::vector<std::string> skills, technologies, certifications;
 };
 
+// The string_views of AppliedFactor and EstimateStep point into the Dataset, the estimate's base
+// distribution or string literals, so an estimate must not outlive the Dataset it was computed
+// from. Views spare every estimate a copy of each (~6 % of estimate() in the browser); labels
+// and notes stay strings, as some are composed for the estimate.
 struct AppliedFactor {
-  std::string kind;   // "experience" or to_string(FactorKind)
-  std::string id, label, group, source, note;
+  std::string_view kind;  // "experience" or to_string(FactorKind)
+  std::string_view id, group, source;
+  std::string label, note;
   // experience: the percentile band (low, high) and its centre (typical);
   // others: multipliers, 1.10 = +10 %.
   double low = 1, typical = 1, high = 1;
@@ -44,12 +51,15 @@ struct AppliedFactor {
 // The typical salary after each step of the estimate, for a breakdown in dollars: the area's
 // median, then the experience band's centre, then each applied premium in turn.
 struct EstimateStep {
-  std::string kind, id;  // kind "area", "experience" or a factor kind
+  std::string_view kind;  // "area", "experience" or a factor kind
+  std::string_view id;
   double typical = 0;
 };
 
 struct Estimate {
-  AreaDistribution base;           // what the estimate starts from
+  // What the estimate starts from; shared, as an AreaDistributionCache hands out the same one to
+  // every estimate for the area rather than a copy.
+  std::shared_ptr<const AreaDistribution> base;
   Distribution profile;            // the profile's own distribution
   double low = 0, typical = 0, high = 0;  // the profile's p25 / p50 / p75
   double band_low = 25, band_high = 75;   // percentiles of the base distribution
@@ -61,5 +71,9 @@ struct Estimate {
 // Errors: unknown_occupation, unknown_area, no_data, range_only (see area_distribution), and
 // unknown_factor naming the field and the id ("skills: unknown skill \"cobol\"").
 Result<Estimate> estimate(const Dataset& data, const Profile& profile);
+// The same from the area's distribution, already resolved for profile.occupation and
+// profile.area (an AreaDistributionCache keeps them).
+Result<Estimate> estimate(const Dataset& data, const Profile& profile,
+                          std::shared_ptr<const AreaDistribution> base);
 
 }  // namespace salary

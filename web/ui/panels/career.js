@@ -4,9 +4,11 @@ import { rangeBar } from '../chart.js';
 import { money, moneyRange, people, placeName } from '../format.js';
 
 export default {
+  view: (ctx) => [ctx.salary, ctx.profile.experience, ctx.where],
+
   compute(ctx) {
     return ctx.L.levels.map((level) => {
-      const e = ctx.calc.estimate({ ...ctx.profile, experience: level.id });
+      const e = ctx.estimate({ ...ctx.profile, experience: level.id });
       return { level: level.id, label: level.label, years: level.years, source: level.source, low: e.low, typical: e.typical, high: e.high };
     });
   },

@@ -12,6 +12,8 @@ const COLUMNS = [
 export default {
   controls: (ctx) => [ctx.field('compareTo')],
 
+  view: (ctx) => [ctx.where, ctx.sort],
+
   compute(ctx) {
     const from = ctx.where.area;
     const to = ctx.v.compareTo || (from === 'US' ? 'CA' : 'US');

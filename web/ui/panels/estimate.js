@@ -10,6 +10,8 @@ const KIND_LABELS = {
 };
 
 export default {
+  view: (ctx) => [ctx.salary],
+
   compute(ctx) {
     return ctx.base.estimate;
   },

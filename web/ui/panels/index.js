@@ -4,16 +4,17 @@
 // bundle is split there (scripts/assemble-dist.mjs), so a compact widget downloads only the panels
 // it renders; the offline file bundles them all into its one script.
 //   profile: shows the experience, specialization, company and skill fields
-//   extras:  needs the tax tables and price levels (loaded lazily, see core.js)
+//   extras:  needs the extras snapshot: tax tables, price levels, compensation norms, published
+//            estimates (loaded lazily, see core.js)
 export const PANELS = [
   { name: 'percentile', title: 'Where your pay falls', load: () => import('./percentile.js') },
   { name: 'estimate', title: 'Estimated pay for your profile', profile: true, load: () => import('./estimate.js') },
   { name: 'career', title: 'Career path', profile: true, load: () => import('./career.js') },
   { name: 'offer', title: 'Negotiation range and offers', profile: true, load: () => import('./offer.js') },
-  { name: 'compensation', title: 'Total compensation', load: () => import('./compensation.js') },
+  { name: 'compensation', title: 'Total compensation', extras: true, load: () => import('./compensation.js') },
   { name: 'take-home', title: 'Take-home pay', extras: true, load: () => import('./take-home.js') },
   { name: 'cost-of-living', title: 'What your pay is worth elsewhere', extras: true, load: () => import('./cost-of-living.js') },
-  { name: 'compare', title: 'How other published figures compare', profile: true, load: () => import('./compare.js') },
+  { name: 'compare', title: 'How other published figures compare', profile: true, extras: true, load: () => import('./compare.js') },
   { name: 'sources', title: 'Sources', load: () => import('./sources.js') },
 ];
 export const PANEL_NAMES = PANELS.map((p) => p.name);

@@ -11,7 +11,7 @@ export default {
 
   compute(ctx) {
     const offer = ctx.v.offer;
-    const e = offer === null ? ctx.base.estimate : ctx.calc.estimate({ ...ctx.profile, offer });
+    const e = offer === null ? ctx.base.estimate : ctx.estimate({ ...ctx.profile, offer });
     return { offer, low: e.low, typical: e.typical, high: e.high, profile: e.profile, result: e.offer || null, base: e.base };
   },
 

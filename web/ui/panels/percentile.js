@@ -7,6 +7,8 @@ import { money, moneyCompact, percentileWords, percentileOrdinal, people, placeN
 const PERIODS = { monthly: 'a month', semimonthly: 'twice a month', biweekly: 'every two weeks', weekly: 'a week', hourly: 'an hour' };
 
 export default {
+  view: (ctx) => [ctx.v.salary, ctx.v.period, ctx.chartWidth()],
+
   compute(ctx) {
     const { salary, base } = ctx;
     const d = base.distribution;
