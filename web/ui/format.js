@@ -1,10 +1,15 @@
 // Number formatting (Intl, the visitor's locale), the result in words, and parsing what a visitor
 // types. Text is English; numbers follow the browser's locale.
-// Made on first use: each Intl formatter costs a few ms to create, which would otherwise all be
-// spent while the page starts (Lighthouse counts it as blocking time).
+// Made on first use, or by warmFormatters() while the page is idle: each Intl formatter costs a
+// few ms to create and to format its first number (the locale data loads then), which would
+// otherwise be spent while the page starts (Lighthouse counts it as blocking time) or on the
+// first keystroke after a pre-rendered page was adopted (nothing had been formatted yet).
+const formatters = [];
 const lazy = (Format, options) => {
   let format = null;
-  return { format: (v) => (format ??= new Format(undefined, options)).format(v) };
+  const make = () => (format ??= new Format(undefined, options));
+  formatters.push(() => make().format(1234.5));
+  return { format: (v) => make().format(v) };
 };
 const nf = (options) => lazy(Intl.NumberFormat, options);
 const usd0 = nf({ style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
@@ -17,6 +22,15 @@ const signedUsd = nf({ style: 'currency', currency: 'USD', maximumFractionDigits
 const plain = nf({ maximumFractionDigits: 1 });
 const fixed1 = nf({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
 let ordinals = null;
+formatters.push(() => ordinal(1));
+
+/** Makes each formatter, one per idle moment, so that the first keystroke does not pay for them. */
+export function warmFormatters() {
+  const pending = formatters.splice(0); // once per page, however many widgets
+  const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 0));
+  const next = () => { if (pending.length) { pending.shift()(); idle(next); } };
+  idle(next);
+}
 const suffix = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 
 export const money = (v) => (Math.abs(v) < 100 && !Number.isInteger(v) ? usd2 : usd0).format(v);
