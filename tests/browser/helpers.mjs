@@ -242,7 +242,6 @@ export async function fullSession(page, { share = true } = {}) {
   await w.locator('#f-taxYear').selectOption('2025');
   await w.locator('#f-retirement').fill('9000');
   await w.locator('#f-compareTo').fill('California');
-  await w.locator('details.states > summary').click();
   await w.locator('table.col-table button[data-sort=rpp]').click();
   await w.locator('details.regions > summary').click();
   await w.locator('tr[data-factor=experience] a.cite').click();

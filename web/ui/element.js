@@ -98,7 +98,6 @@ export class SalaryCalculatorElement extends HTMLElement {
   #lastPay = null;
   #result = null;
   #sort = { key: 'name', dir: 'ascending' };
-  #expanded = new Set(); // the data-expand names of the panels' <details> the visitor opened
   #memo = new Map();
   #live = null;
   #liveTimer = 0;
@@ -129,7 +128,6 @@ export class SalaryCalculatorElement extends HTMLElement {
     this.#shadow.addEventListener('input', (e) => this.#onInput(e));
     this.#shadow.addEventListener('change', (e) => this.#onInput(e));
     this.#shadow.addEventListener('click', (e) => this.#onClick(e));
-    this.#shadow.addEventListener('toggle', (e) => this.#onToggle(e), true); // toggle does not bubble
     this.#shadow.addEventListener('submit', (e) => e.preventDefault());
   }
 
@@ -325,19 +323,6 @@ export class SalaryCalculatorElement extends HTMLElement {
     // A place name being typed is checked once it names a place, or when the field is left.
     if (e.type === 'input' && FIELDS[name].search && parseField(name, raw, this.#L).error) return;
     this.#setRaw(name, raw, { fromControl: true });
-  }
-
-  /**
-   * A panel's <details data-expand=NAME> renders its contents only while open (a long table costs
-   * a few ms per keystroke): opening it renders that panel again, with the contents.
-   */
-  #onToggle(e) {
-    const name = e.target.dataset?.expand;
-    if (!name || e.target.open === this.#expanded.has(name)) return;
-    if (e.target.open) this.#expanded.add(name);
-    else this.#expanded.delete(name);
-    const panel = e.target.closest('[data-panel]')?.dataset.panel;
-    if (this.#ctx && panel) this.#renderPanel(panel, this.#ctx, { keep: true });
   }
 
   #onClick(e) {
@@ -536,7 +521,7 @@ export class SalaryCalculatorElement extends HTMLElement {
     const cited = new Set();
     const hasSources = this.panels.includes('sources');
     return {
-      calc, L, v, where, profile, salary, base, cited, sort: this.#sort, expanded: this.#expanded, layout: this.layout, memo, estimate,
+      calc, L, v, where, profile, salary, base, cited, sort: this.#sort, layout: this.layout, memo, estimate,
       /**
        * What a panel throws when its figures cannot be computed because of what was typed into one
        * field (e.g. a 401(k) larger than the pay): shown next to that field, not in the panel,

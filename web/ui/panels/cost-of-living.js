@@ -12,7 +12,7 @@ const COLUMNS = [
 export default {
   controls: (ctx) => [ctx.field('compareTo')],
 
-  view: (ctx) => [ctx.where, ctx.sort, ctx.expanded.has('states')],
+  view: (ctx) => [ctx.where, ctx.sort],
 
   compute(ctx) {
     const from = ctx.where.area;
@@ -27,9 +27,19 @@ export default {
   },
 
   render({ pair, states }, ctx) {
+    const sort = ctx.sort;
+    const column = COLUMNS.find((c) => c.key === sort.key) || COLUMNS[0];
+    const dir = sort.dir === 'descending' ? -1 : 1;
+    const sorted = [...states].sort((a, b) => {
+      const x = a[column.key], y = b[column.key];
+      if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // missing last
+      return (column.type === 'text' ? String(x).localeCompare(String(y)) : x - y) * dir;
+    });
     const diff = pair.ratio - 1;
     const yearNote = pair.from.year === pair.to.year ? `${pair.to.year}` : `${pair.from.year} and ${pair.to.year}`;
-    const open = ctx.expanded.has('states');
+    const head = COLUMNS.map((c) => h('th', { scope: 'col', 'aria-sort': c.key === column.key ? sort.dir : null }, h('button', {
+      type: 'button', class: 'sort', 'data-sort': c.key, part: 'button',
+    }, [c.label, h('span', { class: 'arrow', 'aria-hidden': 'true' }, c.key === column.key ? (dir > 0 ? ' ▲' : ' ▼') : ' ↕')])));
     return [
       h('p', { class: 'lead', 'data-result': 'cost-of-living' }, [
         `${money(pair.salary)} in ${pair.from.name} buys about what `, h('strong', {}, money(pair.equivalent)),
@@ -40,39 +50,17 @@ export default {
         `Regional Price Parities ${number1(pair.from.rpp)} and ${number1(pair.to.rpp)} (US = 100), ${yearNote}. `,
         ctx.cite([...new Set([pair.from.source, pair.to.source])]),
       ]),
-      // Closed, the 51 rows are not built at all: typing a salary then costs two sentences, not a table.
-      h('details', { class: 'states', 'data-expand': 'states', open }, [
-        h('summary', { part: 'summary' }, `Buying power in every state (${states.length})`),
-        open ? statesTable(pair, states, ctx) : null,
-      ]),
+      scroller('Buying power by state', table({
+        caption: `Buying power of ${money(pair.salary)} from ${pair.from.name}, by state (select a column heading to sort)`,
+        head,
+        rows: sorted.map((r) => ({
+          attrs: { 'data-area': r.area, class: r.area === ctx.where.area ? 'current' : null },
+          cells: [r.name, money(r.equivalent), number1(r.rpp), r.median === null ? '—' : money(r.median)],
+        })),
+        className: 'col-table',
+      })),
+      h('p', { class: 'note' }, [`Price levels: Regional Price Parities, US = 100 (${[...new Set(states.map((s) => s.year))].join(', ')}) `, ctx.cite([...new Set(states.map((s) => s.source))]),
+        `; median pay of ${people(ctx.base.distribution.occupationTitle)} `, ctx.cite(ctx.base.distribution.sources), '. “—”: no published figure for that state.']),
     ];
   },
 };
-
-/** The sortable table of every state, with its sources. */
-function statesTable(pair, states, ctx) {
-  const sort = ctx.sort;
-  const column = COLUMNS.find((c) => c.key === sort.key) || COLUMNS[0];
-  const dir = sort.dir === 'descending' ? -1 : 1;
-  const sorted = [...states].sort((a, b) => {
-    const x = a[column.key], y = b[column.key];
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // missing last
-    return (column.type === 'text' ? String(x).localeCompare(String(y)) : x - y) * dir;
-  });
-  const head = COLUMNS.map((c) => h('th', { scope: 'col', 'aria-sort': c.key === column.key ? sort.dir : null }, h('button', {
-    type: 'button', class: 'sort', 'data-sort': c.key, part: 'button',
-  }, [c.label, h('span', { class: 'arrow', 'aria-hidden': 'true' }, c.key === column.key ? (dir > 0 ? ' ▲' : ' ▼') : ' ↕')])));
-  return [
-    scroller('Buying power by state', table({
-      caption: `Buying power of ${money(pair.salary)} from ${pair.from.name}, by state (select a column heading to sort)`,
-      head,
-      rows: sorted.map((r) => ({
-        attrs: { 'data-area': r.area, class: r.area === ctx.where.area ? 'current' : null },
-        cells: [r.name, money(r.equivalent), number1(r.rpp), r.median === null ? '—' : money(r.median)],
-      })),
-      className: 'col-table',
-    })),
-    h('p', { class: 'note' }, [`Price levels: Regional Price Parities, US = 100 (${[...new Set(states.map((s) => s.year))].join(', ')}) `, ctx.cite([...new Set(states.map((s) => s.source))]),
-      `; median pay of ${people(ctx.base.distribution.occupationTitle)} `, ctx.cite(ctx.base.distribution.sources), '. “—”: no published figure for that state.']),
-  ];
-}
