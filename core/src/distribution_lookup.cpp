@@ -31,7 +31,7 @@ double normal_quantile(double p) {
   const double low = 0.02425;
   double x;
   if (p < low) {
-    double q = std::sqrt(-2 * std::log(p));
+    double q = std::sqrt(-2 * math::log(p));
     x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
         ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   } else if (p <= 1 - low) {
@@ -39,7 +39,9 @@ double normal_quantile(double p) {
     x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
         (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
   } else {
-    double q = std::sqrt(-2 * std::log1p(-p));
+    // 1 − p is exact here (p > 0.5), so ln(1 − p) loses nothing to log1p, which would be one
+    // more libm function in the wasm.
+    double q = std::sqrt(-2 * math::log(1 - p));
     x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
         ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   }
@@ -72,7 +74,8 @@ double Distribution::percentile_of(double salary) const {
 double Distribution::salary_at(double percentile) const {
   if (percentile >= kPercentiles[4]) {
     double survival = 1 - percentile / 100;
-    return wage_[4] * std::pow(survival / 0.10, -1 / alpha_);
+    // (survival / 0.10)^(−1/α) as e^(−ln(survival / 0.10) / α), as in percentile_of: no pow in the wasm.
+    return wage_[4] * std::exp(-math::log(survival / 0.10) / alpha_);
   }
   double z = normal_quantile(percentile / 100);
   size_t i = 0;

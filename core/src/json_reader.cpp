@@ -30,10 +30,15 @@ std::string format_number(double value) {
   std::string sign = value < 0 ? "-" : "";
   double a = std::fabs(value);
   if (a != 0 && (a >= 1e15 || a < 1e-9)) {  // scientific, 6 significant digits: 1.5e+308
-    int exponent = static_cast<int>(std::floor(std::log10(a)));
-    double mantissa = a / std::pow(10.0, exponent);
-    if (mantissa >= 10) mantissa /= 10, ++exponent;
-    std::string m = format_number(std::round(mantissa * 1e5) / 1e5);
+    // Scaled by tens rather than through log10 and pow: those would add ~1 KB of libm to the
+    // wasm for error messages only, and 10^-324 underflows to 0 where a subnormal is printed.
+    int exponent = 0;
+    double mantissa = a;
+    while (mantissa >= 10) mantissa /= 10, ++exponent;
+    while (mantissa < 1) mantissa *= 10, --exponent;
+    mantissa = std::round(mantissa * 1e5) / 1e5;
+    if (mantissa >= 10) mantissa /= 10, ++exponent;  // 9.999999 rounds up to 10
+    std::string m = format_number(mantissa);
     return sign + m + (exponent < 0 ? "e-" : "e+") + std::to_string(std::abs(exponent));
   }
   auto whole = static_cast<long long>(a);

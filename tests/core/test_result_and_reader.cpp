@@ -69,6 +69,10 @@ TEST_CASE("numbers in messages read as people write them") {
   CHECK(format_number(-1.5e20) == "-1.5e+20");
   CHECK(format_number(2.5e-12) == "2.5e-12");
   CHECK(format_number(0.9999999999) == "1");
+  CHECK(format_number(9.9999999e20) == "1e+21");         // the mantissa rounds up to 10
+  CHECK(format_number(1.23456789e15) == "1.23457e+15");
+  CHECK(format_number(5e-324) == "4.94066e-324");        // the smallest subnormal, not "inf"
+  CHECK(format_number(1.7976931348623157e308) == "1.79769e+308");
   CHECK(format_number(NAN) == "NaN");
   CHECK(format_number(-INFINITY) == "-Infinity");
 }
