@@ -25,9 +25,13 @@ export const cssTextPlugin = {
   },
 };
 
+// SALARY_READABLE=1 node scripts/assemble-dist.mjs: dist/'s modules unminified, so that a CPU
+// profile of the page names functions and lines (docs/performance.md). Never for what ships.
+const readable = Boolean(process.env.SALARY_READABLE);
+
 /** Options shared by the widget bundle and the offline bundle. */
 export const widgetBuildOptions = {
-  bundle: true, minify: true, legalComments: 'none', target: ['es2022'], write: false, logLevel: 'warning',
+  bundle: true, minify: !readable, legalComments: 'none', target: ['es2022'], write: false, logLevel: 'warning',
 };
 
 /** The JS API stays a file of its own beside the bundles: one wasm instance for every widget. */
@@ -168,7 +172,7 @@ async function main() {
   await bundleWidget();
   await bundlePage();
   await bundleCore();
-  await minifyModules(['salary-core-glue.mjs', 'salary-core-node-glue.mjs', 'salary-core-json-glue.mjs', 'salary-data.mjs',
+  if (!readable) await minifyModules(['salary-core-glue.mjs', 'salary-core-node-glue.mjs', 'salary-core-json-glue.mjs', 'salary-data.mjs',
     'salary-core.mjs', 'page.mjs', ...readdirSync(dist).filter((name) => /^salary-calculator(-.+)?\.js$/.test(name))]);
   await checkGlue();
 

@@ -1,77 +1,116 @@
 // Tiny DOM builders. Text always goes in as text nodes (never innerHTML), attributes through
 // setAttribute (never a `style` attribute: the page's CSP has no 'unsafe-inline' for styles).
 // No listeners on built nodes: the widget listens on its shadow root, so morph() can keep old nodes.
+//
+// h() and s() describe an element (a VNode) rather than make one: a panel re-rendered on every
+// keystroke describes a few hundred elements, and morph() compares the description with what is on
+// screen, creating a node only where there is none to keep. Building real detached nodes first
+// cost more than the comparison itself. el() makes real nodes, for the widget's structure.
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-function build(el, attrs, children) {
-  for (const [name, value] of Object.entries(attrs || {})) {
-    if (value === null || value === undefined || value === false) continue;
-    el.setAttribute(name, value === true ? '' : String(value));
+/** What h() and s() return: a tag, its attributes as strings, and its children (VNodes, strings, Nodes). */
+export class VNode {
+  constructor(tag, svg, attrs, children) {
+    this.tag = tag;
+    this.svg = svg;
+    this.attrs = {};
+    for (const name in attrs) {
+      const value = attrs[name];
+      if (value !== null && value !== undefined && value !== false) this.attrs[name] = value === true ? '' : String(value);
+    }
+    this.children = flatten(children, []);
   }
-  append(el, children);
-  return el;
-}
-
-/** Appends nodes and strings (as text); nested arrays are flattened, null/false skipped. */
-export function append(parent, children) {
-  if (children === undefined || children === null || children === false) return parent;
-  if (!Array.isArray(children)) children = [children];
-  for (const child of children) {
-    if (child === null || child === undefined || child === false) continue;
-    if (Array.isArray(child)) append(parent, child);
-    else parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return parent;
 }
 
 /**
- * Makes `parent`'s children look like `nodes` (freshly built, detached) by changing only what
- * differs. Re-rendering a panel on every keystroke then costs the browser a text change here and
- * an attribute there instead of styling and laying out hundreds of new elements, and the nodes
- * that stay keep their focus and selection. Nodes carry no listeners (see build()), so keeping
- * the old node for a new one loses nothing.
+ * Children as a flat list: nested arrays flattened, null/undefined/false skipped, numbers as
+ * text, and neighbouring strings joined into one, as the HTML parser joins them, so that markup
+ * rendered at build time and parsed again compares equal to a fresh description of it.
  */
-export function morph(parent, nodes) {
-  const old = [...parent.childNodes];
-  nodes.forEach((next, i) => {
-    const cur = old[i];
-    if (!cur) parent.append(next);
-    else if (cur.nodeType !== next.nodeType || cur.nodeName !== next.nodeName) parent.replaceChild(next, cur);
-    else if (cur.nodeType === Node.ELEMENT_NODE) patch(cur, next);
-    else if (cur.data !== next.data) cur.data = next.data;
-  });
-  for (let i = nodes.length; i < old.length; i++) old[i].remove();
-  return parent;
-}
-
-function patch(cur, next) {
-  // getAttributeNames(), not .attributes: the latter makes an Attr object per attribute (slow).
-  for (const name of cur.getAttributeNames()) if (!next.hasAttribute(name)) cur.removeAttribute(name);
-  for (const name of next.getAttributeNames()) {
-    const value = next.getAttribute(name);
-    if (cur.getAttribute(name) !== value) cur.setAttribute(name, value);
+function flatten(children, out) {
+  if (children === null || children === undefined || children === false) return out;
+  if (!Array.isArray(children)) children = [children];
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    if (Array.isArray(child)) flatten(child, out);
+    else if (child instanceof VNode || child instanceof Node) out.push(child);
+    else {
+      const text = String(child);
+      if (text === '') continue;
+      if (typeof out[out.length - 1] === 'string') out[out.length - 1] += text;
+      else out.push(text);
+    }
   }
-  morph(cur, [...next.childNodes]);
+  return out;
 }
 
-/** h('p', {class: 'x'}, ['text', node]) */
-export const h = (tag, attrs, children) => build(document.createElement(tag), attrs, children);
+/** h('p', {class: 'x'}, ['text', h('strong', {}, 'y')]) */
+export const h = (tag, attrs, children) => new VNode(tag, false, attrs, children);
 
 /** The SVG twin of h(). */
-export const s = (tag, attrs, children) => build(document.createElementNS(SVG_NS, tag), attrs, children);
+export const s = (tag, attrs, children) => new VNode(tag, true, attrs, children);
+
+/** A real node for a description (a string becomes a text node; a Node is itself). */
+export function create(v) {
+  if (typeof v === 'string') return document.createTextNode(v);
+  if (!(v instanceof VNode)) return v;
+  const node = v.svg ? document.createElementNS(SVG_NS, v.tag) : document.createElement(v.tag);
+  for (const name in v.attrs) node.setAttribute(name, v.attrs[name]);
+  for (const child of v.children) node.append(create(child));
+  return node;
+}
+
+/** A real element at once: el('p', {class: 'x'}, [...]) (children may be real nodes). */
+export const el = (tag, attrs, children) => create(h(tag, attrs, children));
+
+/**
+ * Makes `parent`'s children look like `next` (descriptions, strings, or nodes) by changing only
+ * what differs. Re-rendering a panel on every keystroke then costs the browser a text change here
+ * and an attribute there instead of styling and laying out hundreds of new elements, and the
+ * nodes that stay keep their focus and selection.
+ */
+export function morph(parent, next) {
+  let cur = parent.firstChild;
+  for (const v of flatten(next, [])) {
+    const following = cur && cur.nextSibling;
+    if (typeof v === 'string' ? cur?.nodeType === Node.TEXT_NODE
+      : v instanceof VNode ? cur?.localName === v.tag && (cur.namespaceURI === SVG_NS) === v.svg : cur === v) {
+      if (typeof v === 'string') {
+        if (cur.data !== v) cur.data = v;
+      } else if (v instanceof VNode) patch(cur, v);
+    } else if (cur) parent.replaceChild(create(v), cur);
+    else parent.append(create(v));
+    cur = following;
+  }
+  while (cur) {
+    const following = cur.nextSibling;
+    cur.remove();
+    cur = following;
+  }
+}
+
+function patch(node, v) {
+  // getAttributeNames(), not .attributes: the latter makes an Attr object per attribute (slow).
+  // A <details> the visitor opened stays open.
+  for (const name of node.getAttributeNames()) {
+    if (!(name in v.attrs) && !(name === 'open' && v.tag === 'details')) node.removeAttribute(name);
+  }
+  for (const name in v.attrs) if (node.getAttribute(name) !== v.attrs[name]) node.setAttribute(name, v.attrs[name]);
+  morph(node, v.children);
+}
 
 /** A dataset URL if it is http(s), else null (a custom dataset must not smuggle in javascript:). */
 export const safeHref = (url) => (typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null);
 
-/** A table from a header row and body rows; cells are nodes, strings or {content, attrs}. */
+/** A table from a header row and body rows; cells are descriptions, strings or {content, attrs}. */
 export function table({ caption, head, rows, className, part = 'table' }) {
   const cell = (tag, c, scope) => {
-    const spec = c && typeof c === 'object' && !(c instanceof Node) && !Array.isArray(c) ? c : { content: c };
+    const spec = c && typeof c === 'object' && !(c instanceof VNode) && !Array.isArray(c) ? c : { content: c };
     return h(tag, { scope, ...spec.attrs }, spec.content);
   };
   return h('table', { class: className, part }, [
     caption ? h('caption', {}, caption) : null,
-    head ? h('thead', {}, h('tr', {}, head.map((c) => (c && c.nodeName === 'TH' ? c : cell('th', c, 'col'))))) : null,
+    head ? h('thead', {}, h('tr', {}, head.map((c) => (c instanceof VNode && c.tag === 'th' ? c : cell('th', c, 'col'))))) : null,
     h('tbody', {}, rows.map((r) => h('tr', r.attrs || {}, r.cells.map((c, i) => cell(i === 0 ? 'th' : 'td', c, i === 0 ? 'row' : undefined))))),
   ]);
 }

@@ -1,11 +1,11 @@
 // Every input the widget has: its label, how it is built, how what was typed is checked. A field
 // with a bad value shows a message next to itself; the widget keeps using the last good value.
-import { h } from './dom.js';
-import { parseAmount, parseNumber, money } from './format.js';
+import { el as h } from './dom.js';
+import { parseAmount, parseNumber, money, compareText } from './format.js';
 
 const PERIOD_LABELS = { annual: 'per year', monthly: 'per month', semimonthly: 'twice a month', biweekly: 'every 2 weeks', weekly: 'per week', hourly: 'per hour' };
 const FILING_LABELS = { single: 'Single', joint: 'Married, filing jointly', separate: 'Married, filing separately', head_of_household: 'Head of household' };
-const byName = (a, b) => a.name.localeCompare(b.name);
+const byName = (a, b) => compareText(a.name, b.name);
 
 export const FIELDS = {
   salary: { type: 'amount', label: 'Your pay (USD)', placeholder: 'e.g. 120,000', what: 'your pay' },

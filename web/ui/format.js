@@ -1,9 +1,9 @@
 // Number formatting (Intl, the visitor's locale), the result in words, and parsing what a visitor
 // types. Text is English; numbers follow the browser's locale.
-// Made on first use, or by warmFormatters() while the page is idle: each Intl formatter costs a
-// few ms to create and to format its first number (the locale data loads then), which would
-// otherwise be spent while the page starts (Lighthouse counts it as blocking time) or on the
-// first keystroke after a pre-rendered page was adopted (nothing had been formatted yet).
+// Made on first use, or by warmFormatters() while the page is idle: the first Intl object a page
+// makes costs 12–25 ms (ICU loads its locale data then), the others well under 1 ms. Made while
+// the widget starts, that would be blocking time (Lighthouse); made on the first keystroke after
+// a pre-rendered page was adopted (nothing had been formatted yet), a slow first response.
 const formatters = [];
 const lazy = (Format, options) => {
   let format = null;
@@ -23,8 +23,13 @@ const plain = nf({ maximumFractionDigits: 1 });
 const fixed1 = nf({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
 let ordinals = null;
 formatters.push(() => ordinal(1));
+let collator = null;
+formatters.push(() => compareText('a', 'b'));
 
-/** Makes each formatter, one per idle moment, so that the first keystroke does not pay for them. */
+/**
+ * Makes each formatter, one per idle moment, so that the first keystroke does not pay for them.
+ * Called when the first widget connects: the moments the page waits for the wasm and the data.
+ */
 export function warmFormatters() {
   const pending = formatters.splice(0); // once per page, however many widgets
   const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 0));
@@ -45,6 +50,8 @@ export const change = (multiplier) => signedPct.format(multiplier - 1);
 export const number = (v) => plain.format(v);
 export const number1 = (v) => fixed1.format(v);
 export const moneyRange = (low, high) => (Math.round(low) === Math.round(high) ? money(low) : `${money(low)}–${money(high)}`);
+/** Compares two names in the visitor's language (for sorting places). */
+export const compareText = (a, b) => (collator ??= new Intl.Collator()).compare(a, b);
 export const ordinal = (n) => `${n}${suffix[(ordinals ??= new Intl.PluralRules('en', { type: 'ordinal' })).select(n)]}`;
 
 /** "the United States", "Texas", "the Austin-Round Rock-San Marcos, TX metro area". */

@@ -1,6 +1,6 @@
 // What the salary is worth elsewhere: between two places, and a sortable table of every state.
 import { h, table, scroller } from '../dom.js';
-import { money, number1, ratioPercent, people } from '../format.js';
+import { money, number1, ratioPercent, people, compareText } from '../format.js';
 
 const COLUMNS = [
   { key: 'name', label: 'State', type: 'text' },
@@ -33,7 +33,7 @@ export default {
     const sorted = [...states].sort((a, b) => {
       const x = a[column.key], y = b[column.key];
       if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // missing last
-      return (column.type === 'text' ? String(x).localeCompare(String(y)) : x - y) * dir;
+      return (column.type === 'text' ? compareText(String(x), String(y)) : x - y) * dir;
     });
     const diff = pair.ratio - 1;
     const yearNote = pair.from.year === pair.to.year ? `${pair.to.year}` : `${pair.from.year} and ${pair.to.year}`;
