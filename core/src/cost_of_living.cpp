@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "json_reader.hpp"  // format_number
+#include "number_format.hpp"
 
 namespace salary {
 

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <set>
 
+#include "number_format.hpp"
+
 namespace salary {
 namespace {
 
@@ -159,7 +161,7 @@ class Unpacker {
   std::optional<Error> error;
 
   bool fail(const char* what, size_t at) {
-    if (!error) error = make_error(code::kDatasetSyntax, "byte " + std::to_string(at) + ": " + what);
+    if (!error) error = make_error(code::kDatasetSyntax, "byte " + detail::format_integer(static_cast<long long>(at)) + ": " + what);
     pos = end, text = in.size();  // every later read fails fast
     return false;
   }

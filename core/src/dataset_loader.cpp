@@ -11,6 +11,7 @@ namespace salary {
 namespace {
 
 using detail::child_path;
+using detail::format_integer;
 using detail::format_number;
 using detail::json;
 using detail::Reader;
@@ -76,7 +77,7 @@ class ParseChecks {
   std::string next_name() {
     if (frames_.empty()) return "";
     Frame& top = frames_.back();
-    return top.is_array ? std::to_string(top.next_index++) : pending_key_;
+    return top.is_array ? format_integer(top.next_index++) : pending_key_;
   }
   std::vector<Frame> frames_;
   std::string pending_key_;
@@ -449,14 +450,14 @@ std::string syntax_error_of(std::string_view text) {
 
 Result<Dataset> load_dataset(std::string_view json_text) {
   if (json_text.size() > kMaxDatasetBytes)
-    return make_error(code::kDatasetValue, "/: the dataset is " + std::to_string(json_text.size()) +
-                                               " bytes; the limit is " + std::to_string(kMaxDatasetBytes));
+    return make_error(code::kDatasetValue, "/: the dataset is " + format_integer(json_text.size()) +
+                                               " bytes; the limit is " + format_integer(kMaxDatasetBytes));
   ParseChecks checks;
   json root = json::parse(json_text.begin(), json_text.end(), std::ref(checks),
                           /*allow_exceptions=*/false);
   if (!checks.too_deep_at.empty())
     return make_error(code::kDatasetValue, checks.too_deep_at + ": nested deeper than " +
-                                               std::to_string(ParseChecks::kMaxDepth) + " levels");
+                                               format_integer(ParseChecks::kMaxDepth) + " levels");
   if (root.is_discarded())
     return make_error(code::kDatasetSyntax, "/: not valid JSON: " + syntax_error_of(json_text));
   if (!checks.duplicate_at.empty())

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "json_reader.hpp"  // format_number
+#include "number_format.hpp"
 
 namespace salary {
 

@@ -19,37 +19,7 @@ std::string child_path(const std::string& path, std::string_view key) {
 }
 
 std::string child_path(const std::string& path, size_t index) {
-  return path + "/" + std::to_string(index);
-}
-
-// Hand-written rather than snprintf("%g"): printf's floating-point code (and the long double
-// arithmetic it pulls in) would be ~10 KB of the wasm, for error messages only.
-std::string format_number(double value) {
-  if (std::isnan(value)) return "NaN";
-  if (std::isinf(value)) return value < 0 ? "-Infinity" : "Infinity";
-  std::string sign = value < 0 ? "-" : "";
-  double a = std::fabs(value);
-  if (a != 0 && (a >= 1e15 || a < 1e-9)) {  // scientific, 6 significant digits: 1.5e+308
-    // Scaled by tens rather than through log10 and pow: those would add ~1 KB of libm to the
-    // wasm for error messages only, and 10^-324 underflows to 0 where a subnormal is printed.
-    int exponent = 0;
-    double mantissa = a;
-    while (mantissa >= 10) mantissa /= 10, ++exponent;
-    while (mantissa < 1) mantissa *= 10, --exponent;
-    mantissa = std::round(mantissa * 1e5) / 1e5;
-    if (mantissa >= 10) mantissa /= 10, ++exponent;  // 9.999999 rounds up to 10
-    std::string m = format_number(mantissa);
-    return sign + m + (exponent < 0 ? "e-" : "e+") + std::to_string(std::abs(exponent));
-  }
-  auto whole = static_cast<long long>(a);
-  auto fraction = std::llround((a - static_cast<double>(whole)) * 1e9);
-  if (fraction == 1000000000) ++whole, fraction = 0;
-  std::string out = sign + std::to_string(whole);
-  if (fraction == 0) return out;
-  std::string digits = std::to_string(fraction);
-  digits.insert(0, 9 - digits.size(), '0');
-  digits.erase(digits.find_last_not_of('0') + 1);
-  return out + "." + digits;
+  return path + "/" + format_integer(static_cast<long long>(index));
 }
 
 static const char* type_name(const json& value) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "number_format.hpp"
 #include "salary/result.hpp"
 
 namespace salary::detail {
@@ -18,8 +19,6 @@ using json = nlohmann::ordered_json;
 // "/a/b" + "c/d" → "/a/b/c~1d" (RFC 6901 escaping).
 std::string child_path(const std::string& path, std::string_view key);
 std::string child_path(const std::string& path, size_t index);
-// 12345.6 → "12345.6", 100000 → "100000": how numbers are quoted in messages.
-std::string format_number(double value);
 
 class Reader {
  public:

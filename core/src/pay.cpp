@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "json_reader.hpp"  // format_number: numbers are quoted the same way in every message
+#include "number_format.hpp"
 
 namespace salary {
 namespace {

@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "json_reader.hpp"  // format_number
+#include "number_format.hpp"
 
 namespace salary {
 namespace {
 
+using detail::format_integer;
 using detail::format_number;
 
 constexpr double kMaxSalary = 1e9;
@@ -26,7 +27,7 @@ const typename Map::mapped_type* find_in(const Map& map, const typename Map::key
 template <typename Map>
 std::string list_years(const Map& by_year) {
   std::string out;
-  for (const auto& entry : by_year) out += (out.empty() ? "" : ", ") + std::to_string(entry.first);
+  for (const auto& entry : by_year) out += (out.empty() ? "" : ", ") + format_integer(entry.first);
   return out.empty() ? "none" : out;
 }
 
@@ -100,7 +101,7 @@ Result<TakeHome> take_home(const Dataset& data, const TakeHomeInput& input) {
   const TaxTables& tax = data.tax;
   const FederalTaxYear* federal = find_in(tax.federal, input.year);
   if (!federal)
-    return make_error(code::kUnknownYear, "year: no tax tables for " + std::to_string(input.year) +
+    return make_error(code::kUnknownYear, "year: no tax tables for " + format_integer(input.year) +
                                               "; available: " + list_years(tax.federal));
   const Area* area = data.find_area(input.area);
   if (!area) return make_error(code::kUnknownArea, "unknown area \"" + input.area + "\"");
@@ -122,7 +123,7 @@ Result<TakeHome> take_home(const Dataset& data, const TakeHomeInput& input) {
   const double* medicare_threshold = find_in(federal->additional_medicare_threshold, status);
   if (!schedule || !deduction || !medicare_threshold)  // the loader requires all four statuses
     return make_error(code::kNoData, std::string("no federal tax table for filing status ") +
-                                         to_string(status) + " in " + std::to_string(input.year));
+                                         to_string(status) + " in " + format_integer(input.year));
   // Before the floor at 0: below 0 an extra dollar of wages is still untaxed (marginal rate 0).
   const double federal_raw = salary - retirement - *deduction;
   out.federal_taxable_income = std::max(0.0, federal_raw);
@@ -140,12 +141,12 @@ Result<TakeHome> take_home(const Dataset& data, const TakeHomeInput& input) {
   if (state) {
     const auto* year_tables = find_in(tax.states, input.year);
     if (!year_tables)
-      return make_error(code::kUnknownYear, "no state tax tables for " + std::to_string(input.year) +
+      return make_error(code::kUnknownYear, "no state tax tables for " + format_integer(input.year) +
                                                 "; available: " + list_years(tax.states));
     const StateTax* st = find_in(*year_tables, state->code);
     if (!st)
       return make_error(code::kNoData, "no income tax table for " + state->name + " (" + state->code +
-                                           ") in " + std::to_string(input.year));
+                                           ") in " + format_integer(input.year));
     out.state = state->code;
     // State tables give single and joint only; separate and head of household use single's.
     const bool joint = status == FilingStatus::kJoint;

@@ -199,7 +199,7 @@ bool load_states(Reader& r, const json& tax, const std::map<std::string, Source>
   }
   for (const auto& federal : out.federal)
     if (out.states.count(federal.first) == 0)
-      return r.fail(code::kDatasetMissing, child_path(path + "/years", std::to_string(federal.first)),
+      return r.fail(code::kDatasetMissing, child_path(path + "/years", format_integer(federal.first)),
                     "is required (/tax/federal/years has it)");
   return true;
 }

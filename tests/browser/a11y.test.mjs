@@ -51,6 +51,11 @@ test('axe: the page in dark mode at 320 px', T, async () => {
     await waitForResult(page, '#calculator');
     await fill(page);
     await audit(page, 'the page (dark, 320 px)');
+    // The widget follows the visitor's scheme, and theme="light" overrides it.
+    const background = () => page.locator('#calculator').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.root')).backgroundColor);
+    assert.equal(await background(), 'rgb(13, 17, 23)');
+    await page.locator('#calculator').evaluate((el) => { el.theme = 'light'; });
+    assert.equal(await background(), 'rgb(255, 255, 255)');
     assert.deepEqual(dark.problems, []);
   } finally {
     await dark.close();

@@ -58,6 +58,17 @@ TEST_CASE("Reader reports the first problem with its path") {
   }
 }
 
+TEST_CASE("integers in messages and paths") {
+  CHECK(format_integer(0) == "0");
+  CHECK(format_integer(7) == "7");
+  CHECK(format_integer(2026) == "2026");
+  CHECK(format_integer(-42) == "-42");
+  CHECK(format_integer(1000000000) == "1000000000");
+  CHECK(format_integer(9223372036854775807LL) == "9223372036854775807");
+  CHECK(format_integer(-9223372036854775807LL - 1) == "-9223372036854775808");
+  CHECK(child_path("/a", size_t{12}) == "/a/12");
+}
+
 TEST_CASE("numbers in messages read as people write them") {
   CHECK(format_number(0) == "0");
   CHECK(format_number(170910) == "170910");

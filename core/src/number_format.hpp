@@ -1,0 +1,15 @@
+// How numbers are written into error messages and JSON Pointers: as people write them, the same
+// in every message, natively and in wasm.
+#pragma once
+
+#include <string>
+
+namespace salary::detail {
+
+// 12345.6 → "12345.6", 100000 → "100000", 1e308 → "1e+308", NaN → "NaN".
+std::string format_number(double value);
+// -42 → "-42". Hand-written rather than std::to_string, whose digit tables and code are ~0.5 KB
+// of the wasm for error messages only.
+std::string format_integer(long long value);
+
+}  // namespace salary::detail
