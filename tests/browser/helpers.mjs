@@ -57,16 +57,22 @@ export const foreign = (requests, origin) => requests.filter((u) => !/^(data|blo
 
 /**
  * Waits until the widget matched by `selector` has computed a result for which `check(result)` is
- * true, and returns it. Polls from Node (the page's CSP forbids evaluating strings in it).
+ * true, and shows it: no panel is still waiting to be drawn (the widget draws panels off screen
+ * once the page is idle, marking them aria-busy until then). Returns the result. Polls from Node
+ * (the page's CSP forbids evaluating strings in it).
  */
 export async function waitForResult(page, selector = 'salary-calculator', check = () => true) {
   const deadline = Date.now() + TIMEOUT;
   let last = null;
   for (;;) {
-    last = await page.evaluate((sel) => document.querySelector(sel)?.result ?? null, selector);
-    if (last && check(last)) return last;
+    const seen = await page.evaluate((sel) => {
+      const el = document.querySelector(sel);
+      return { result: el?.result ?? null, busy: Boolean(el?.shadowRoot?.querySelector('[aria-busy]')) };
+    }, selector);
+    last = seen.result;
+    if (last && !seen.busy && check(last)) return last;
     if (Date.now() > deadline) {
-      throw new Error(`no matching result from ${selector}; last: ${JSON.stringify(last && { where: last.where, salary: last.salary, errors: last.errors })}`);
+      throw new Error(`no matching result from ${selector}; last: ${JSON.stringify(last && { where: last.where, salary: last.salary, errors: last.errors })}${seen.busy ? ' (panels still waiting to be drawn)' : ''}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -174,6 +174,34 @@ test('the comparison across states sorts by any column', T, async () => {
   assertNoProblems(env, assert);
 });
 
+test('a keystroke redraws the panels on screen first, and the ones below once the page is idle', T, async () => {
+  const { page, w } = await openPage();
+  await w.locator('#f-salary').fill('100000');
+  await waitForResult(page, '#calculator', (x) => x.salary === 100000 && x.costOfLiving);
+  // At the `change` event: the percentile (on screen) shows the new pay; the comparison across
+  // states (far below) still shows the old one, marked aria-busy, and is drawn without more input.
+  const atChange = await w.evaluate((el) => new Promise((resolve) => {
+    el.addEventListener('change', () => {
+      const out = (name) => el.shadowRoot.querySelector(`[data-output="${name}"]`);
+      resolve({
+        percentile: out('percentile').textContent.includes('$135,000'),
+        percentileBusy: out('percentile').hasAttribute('aria-busy'),
+        costBusy: out('cost-of-living').getAttribute('aria-busy'),
+        costShowsNew: out('cost-of-living').textContent.includes('$135,000 in'),
+      });
+    }, { once: true });
+    const input = el.shadowRoot.querySelector('#f-salary');
+    input.value = '135000';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  }));
+  assert.deepEqual(atChange, { percentile: true, percentileBusy: false, costBusy: 'true', costShowsNew: false });
+  const r = await waitForResult(page, '#calculator', (x) => x.salary === 135000);
+  const ca = calc.costOfLiving(135000, 'US', 'CA');
+  assert.equal(await w.locator('table.col-table tr[data-area=CA] td').first().textContent(), usd(ca.equivalent));
+  assert.equal(r.costOfLiving.pair.equivalent, ca.equivalent);
+  assertNoProblems(env, assert);
+});
+
 test('no request leaves the origin, and typing sends nothing at all', T, async () => {
   const { page, w } = await openPage();
   const count = env.requests.length;

@@ -17,6 +17,10 @@ const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 const messageOf = (e) => (e && e.message ? e.message : String(e));
 /** Lets the browser run other tasks (input, paint) first. */
 const nextTask = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve)));
+/** Runs `f` once the page has nothing more urgent to do: after the next paint, and after input. */
+const whenIdle = (f) => (globalThis.scheduler?.postTask
+  ? globalThis.scheduler.postTask(f, { priority: 'background' })
+  : requestAnimationFrame(() => setTimeout(f)));
 
 /** A 53-bit fingerprint of a string (cyrb53): what a panel's output shows, kept in an attribute. */
 function fingerprint(text) {
@@ -102,6 +106,10 @@ export class SalaryCalculatorElement extends HTMLElement {
   #live = null;
   #liveTimer = 0;
   #resizeObserver = null;
+  #visibility = null; // an IntersectionObserver on the outputs
+  #visible = null; // names of the panels on screen or near it (null: not known yet, all count)
+  #later = new Map(); // panel name → what it is to show, drawn when idle or when it comes into view
+  #laterQueued = false;
   #chartWidth = 0;
   #ctx = null;
 
@@ -147,11 +155,15 @@ export class SalaryCalculatorElement extends HTMLElement {
     if (typeof ResizeObserver === 'function' && !this.#resizeObserver) {
       this.#resizeObserver = new ResizeObserver(() => requestAnimationFrame(() => this.#onResize()));
     }
+    if (typeof IntersectionObserver === 'function' && !this.#visibility) {
+      this.#visibility = new IntersectionObserver((entries) => this.#onVisibility(entries), { rootMargin: '200px 0px' });
+    }
     this.#observeChart();
   }
 
   disconnectedCallback() {
     this.#resizeObserver?.disconnect();
+    this.#visibility?.disconnect();
     clearTimeout(this.#liveTimer);
     // A widget removed from the page gives back its custom dataset (see core.js), unless it was
     // only moved: a move reconnects it before this microtask runs. Coming back later loads it again.
@@ -279,6 +291,7 @@ export class SalaryCalculatorElement extends HTMLElement {
   /** Lets go of a custom dataset (the widget left the page); connecting again loads it anew. */
   #unload() {
     this.#loadToken++;
+    this.#later.clear();
     this.#pending?.release();
     this.#lease?.release();
     this.#pending = this.#lease = null;
@@ -456,6 +469,27 @@ export class SalaryCalculatorElement extends HTMLElement {
       this.#resizeObserver.disconnect();
       this.#resizeObserver.observe(out);
     }
+    if (this.#visibility) {
+      this.#visibility.disconnect();
+      this.#visible = null;
+      for (const output of this.#outputs.values()) this.#visibility.observe(output);
+    }
+  }
+
+  #onVisibility(entries) {
+    this.#visible ??= new Set();
+    for (const { target, isIntersecting } of entries) {
+      const name = target.dataset.output;
+      if (!isIntersecting) this.#visible.delete(name);
+      else {
+        this.#visible.add(name);
+        const pending = this.#later.get(name); // scrolled to before it was drawn: draw it now
+        if (pending) {
+          this.#later.delete(name);
+          if (this.#draw(name, pending) && this.#outputs.has('sources')) this.#schedule();
+        }
+      }
+    }
   }
 
   #onResize() {
@@ -565,7 +599,14 @@ export class SalaryCalculatorElement extends HTMLElement {
     return h('span', { class: 'cites' }, links);
   }
 
-  #renderPanel(name, ctx, { keep = false, compare = false } = {}) {
+  /**
+   * Computes a panel's figures and shows them. `keep`: the last figures, shown anew (a resize, a
+   * sort). `compare`: render and morph even when the fingerprint says the output shows them
+   * already (which then changes nothing). `offscreen`: a panel not on screen is drawn later
+   * (#drawLater), so a keystroke updates what the visitor sees first; its figures are computed
+   * now all the same, for the `change` event.
+   */
+  #renderPanel(name, ctx, { keep = false, compare = false, offscreen = false } = {}) {
     const out = this.#outputs.get(name);
     const panel = panelOf(name)?.code;
     if (!out || !ctx || !panel) return null;
@@ -586,14 +627,28 @@ export class SalaryCalculatorElement extends HTMLElement {
     // A panel's render(data, ctx) reads from ctx only the dataset's listings, cite() and what its
     // view(ctx) returns; when all of that is what its output shows already (most panels while a
     // salary is typed), the output is left alone. The sources it cites still count as cited.
-    // `compare`: render and morph all the same (which changes nothing where the markup is right).
     const key = fingerprint(JSON.stringify([data, error, panel.view?.(ctx)]));
     const shown = this.#shown.get(name);
     const unchanged = shown && shown.key === key;
-    if (unchanged && !compare) {
-      for (const id of shown.cited) ctx.cited.add(id);
+    this.#later.delete(name);
+    if ((unchanged && !compare) || (offscreen && !unchanged)) {
+      if (shown) for (const id of shown.cited) ctx.cited.add(id);
+      if (!unchanged) {
+        this.#later.set(name, { data, error, key, ctx });
+        out.setAttribute('aria-busy', 'true'); // it shows the previous figures for now
+        this.#drawLater();
+      }
       return data;
     }
+    if (!unchanged) this.#redrawn++;
+    this.#draw(name, { data, error, key, ctx });
+    return data;
+  }
+
+  /** Puts what #renderPanel computed into the panel's output. Returns whether its citations changed. */
+  #draw(name, { data, error, key, ctx }) {
+    const out = this.#outputs.get(name);
+    const panel = panelOf(name).code;
     ctx.citing = new Set();
     const nodes = [];
     if (error) nodes.push(h('p', { class: error.startsWith('Loading') ? 'note' : 'panel-error', part: 'error' }, error));
@@ -605,12 +660,34 @@ export class SalaryCalculatorElement extends HTMLElement {
       }
     }
     morph(out, nodes);
-    if (!unchanged) this.#redrawn++;
+    out.removeAttribute('aria-busy');
+    const cited = [...ctx.citing].join(' ');
+    const citesChanged = cited !== out.dataset.cited;
     this.#shown.set(name, { key, cited: ctx.citing });
     out.dataset.shown = key; // for #adopt, when this markup is saved at build time
-    out.dataset.cited = [...ctx.citing].join(' ');
+    out.dataset.cited = cited;
     ctx.citing = null;
-    return data;
+    return citesChanged;
+  }
+
+  /**
+   * Draws the panels #renderPanel left for later once the page is idle (after the keystroke's
+   * frame is painted; #onVisibility draws one that comes into view first). A newer render
+   * replaces what is waiting. Should their citations have changed, the sources panel is brought
+   * up to date.
+   */
+  #drawLater() {
+    if (this.#laterQueued) return;
+    this.#laterQueued = true;
+    whenIdle(() => {
+      this.#laterQueued = false;
+      let citesChanged = false;
+      for (const [name, pending] of this.#later) {
+        this.#later.delete(name);
+        if (this.#outputs.get(name)?.isConnected && this.#draw(name, pending)) citesChanged = true;
+      }
+      if (citesChanged && this.#outputs.has('sources')) this.#schedule();
+    });
   }
 
   #showErrors() {
@@ -668,7 +745,9 @@ export class SalaryCalculatorElement extends HTMLElement {
     }
     const ctx = this.#context();
     const result = this.#startResult(ctx);
-    for (const name of PANEL_NAMES) if (this.#outputs.has(name)) this.#renderInto(result, name, ctx);
+    for (const name of PANEL_NAMES) {
+      if (this.#outputs.has(name)) this.#renderInto(result, name, ctx, { offscreen: this.#visible !== null && !this.#visible.has(name) });
+    }
     this.#finish(ctx, result);
   }
 
