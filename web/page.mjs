@@ -1,7 +1,8 @@
 // The calculator page: restores inputs from a shared link (#…), makes a link on request, and shows
 // the dataset version. The calculator itself is the <salary-calculator> element. No inline script
 // (the page's CSP has no 'unsafe-inline'); the offline build bundles this same file.
-import { stateToSearchParams, stateFromSearchParams } from './salary-calculator.js';
+import './salary-calculator.js';
+import { stateToSearchParams, stateFromSearchParams } from './ui/share.js';
 
 const calculator = document.getElementById('calculator');
 const button = document.getElementById('share-button');

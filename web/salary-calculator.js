@@ -4,6 +4,5 @@
 import { SalaryCalculatorElement } from './ui/element.js';
 
 export { SalaryCalculatorElement };
-export { stateToSearchParams, stateFromSearchParams } from './ui/share.js';
 
 SalaryCalculatorElement.define();
