@@ -112,31 +112,41 @@ async function coldLoad(origin) {
 
 
 // 3. Typing a new salary → result updated and chart painted. Frames are not throttled to vsync,
-//    so the figure is the work, not the wait for the next 16.7 ms tick.
+//    so the figure is the work, not the wait for the next 16.7 ms tick. Each run is a fresh
+//    browser that types 60 salaries into the page as soon as it has its first result, the first
+//    keystrokes (code still cold) included; the figure is the median over the runs of each run's
+//    95th percentile.
+const KEYSTROKES = 60;
 async function typing(origin) {
-  const { context, close } = await browser(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
-  const page = await context.newPage();
-  await page.goto(`${origin}/index.html`);
-  await page.waitForFunction(() => document.querySelector('salary-calculator')?.result);
-  const times = await page.evaluate(async (runs) => {
-    const widget = document.querySelector('salary-calculator');
-    const input = widget.shadowRoot.querySelector('input[name="salary"]') || widget.shadowRoot.querySelector('input');
-    const out = [];
-    for (let i = 0; i < runs * 4; i++) {
-      const start = performance.now();
-      await new Promise((resolve) => {
-        widget.addEventListener('change', () => requestAnimationFrame(() => setTimeout(resolve, 0)), { once: true });
-        input.value = String(90000 + i * 1373);
-        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      });
-      out.push(performance.now() - start);
-    }
-    return out;
-  }, RUNS);
-  await close();
-  const p95 = quantile(times, 0.95);
-  report('typing → result and chart painted, p95', `${p95.toFixed(1)} ms`, '≤ 16 ms', p95 <= 16,
-    `min ${Math.min(...times).toFixed(1)}, median ${median(times).toFixed(1)}, max ${Math.max(...times).toFixed(1)} ms over ${times.length} inputs`);
+  const p95s = [], all = [];
+  for (let r = 0; r < RUNS; r++) {
+    const { context, close } = await browser(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
+    const page = await context.newPage();
+    await page.goto(`${origin}/index.html`);
+    await page.waitForFunction(() => document.querySelector('salary-calculator')?.result);
+    const times = await page.evaluate(async (n) => {
+      const widget = document.querySelector('salary-calculator');
+      const input = widget.shadowRoot.querySelector('input[name="salary"]') || widget.shadowRoot.querySelector('input');
+      const out = [];
+      for (let i = 0; i < n; i++) {
+        const start = performance.now();
+        await new Promise((resolve) => {
+          widget.addEventListener('change', () => requestAnimationFrame(() => setTimeout(resolve, 0)), { once: true });
+          input.value = String(90000 + i * 1373);
+          input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        });
+        out.push(performance.now() - start);
+      }
+      return out;
+    }, KEYSTROKES);
+    await close();
+    p95s.push(quantile(times, 0.95));
+    all.push(...times);
+  }
+  const p = stats(p95s);
+  report('typing → result and chart painted, p95', `${p.median.toFixed(1)} ms`, '≤ 16 ms', p.median <= 16,
+    `p95 of each run: min ${p.min.toFixed(1)}, max ${p.max.toFixed(1)} ms; every keystroke: median ${median(all).toFixed(1)}, `
+    + `max ${Math.max(...all).toFixed(1)} ms (${RUNS} runs of ${KEYSTROKES})`);
 }
 
 // 4. One full estimate() in the browser.

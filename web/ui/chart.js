@@ -53,7 +53,9 @@ function placeLabels(items, rows, charWidth) {
 
 /**
  * The distribution chart. `points`: {p10..p90}; `salary`: the visitor's (or null); `width`: px.
- * Returns an <svg role="img"> whose aria-label is `label`.
+ * Returns two <svg>s of the same size: the curve with the published points (role="img", whose
+ * aria-label is `label`), and above it the visitor's marker, in an <svg> of its own (widget.css
+ * gives it a compositor layer) so that typing a salary redraws the marker and not the curve.
  */
 export function distributionChart({ curve, points, estimatedPoints = [], salary, width, label }) {
   const W = Math.max(220, Math.round(width));
@@ -87,6 +89,7 @@ export function distributionChart({ curve, points, estimatedPoints = [], salary,
     s('text', { x: clampX(l.x, (l.text.length * charWidth) / 2).toFixed(1), y: base + 17 + rows[i] * 15, 'text-anchor': 'middle' }, l.text),
   ]));
 
+  const box = { viewBox: `0 0 ${W} ${H}`, width: W, height: H, preserveAspectRatio: 'xMinYMin meet' };
   let you = null;
   if (salary !== null && salary !== undefined && Number.isFinite(salary)) {
     const x = Math.min(W - right, Math.max(left, X(salary)));
@@ -98,16 +101,16 @@ export function distributionChart({ curve, points, estimatedPoints = [], salary,
     ]);
   }
 
-  return s('svg', {
-    class: 'chart', part: 'chart', role: 'img', 'aria-label': label,
-    viewBox: `0 0 ${W} ${H}`, width: W, height: H, preserveAspectRatio: 'xMinYMin meet',
-  }, [
-    s('path', { class: 'curve-fill', d: area }),
-    midPath ? s('path', { class: 'curve-mid', d: midPath }) : null,
-    s('path', { class: 'curve-line', d: line }),
-    s('line', { class: 'axis', x1: left, x2: W - right, y1: base, y2: base }),
-    markers, you,
-  ]);
+  return [
+    s('svg', { class: 'chart', part: 'chart', role: 'img', 'aria-label': label, ...box }, [
+      s('path', { class: 'curve-fill', d: area }),
+      midPath ? s('path', { class: 'curve-mid', d: midPath }) : null,
+      s('path', { class: 'curve-line', d: line }),
+      s('line', { class: 'axis', x1: left, x2: W - right, y1: base, y2: base }),
+      markers,
+    ]),
+    s('svg', { class: 'chart chart-you', 'aria-hidden': 'true', ...box }, you),
+  ];
 }
 
 /**
