@@ -45,7 +45,8 @@ window.addEventListener('hashchange', restore);
 button.addEventListener('click', share);
 calculator.addEventListener('change', (event) => {
   if (event.target !== calculator) return;
-  version.textContent = `dataset ${event.detail.version}`;
+  const text = `dataset ${event.detail.version}`;
+  if (version.textContent !== text) version.textContent = text; // not on every keystroke
   if (!output.hidden) status.textContent = 'The inputs changed since this link was made.';
 });
 // Reset what a saved copy of this page (the offline file, after "Save page as") may carry over.

@@ -5,6 +5,9 @@ import { moneyCompact } from './format.js';
 
 const KEYS = ['p10', 'p25', 'p50', 'p75', 'p90'];
 const SAMPLES = 120;
+// The distribution chart's frame (px) and the width of a label's character, for placing labels.
+const H = 200, LEFT = 10, RIGHT = 10, TOP = 34, BASE = H - 46, CHAR_WIDTH = 6.4;
+const clampX = (W, x, half) => Math.min(W - half, Math.max(half, x));
 const SMOOTHING = 4; // samples: the curve is exact only at the published points, so its kinks mean nothing
 
 /** Gaussian smoothing of evenly spaced samples (weights renormalized at the ends). */
@@ -59,18 +62,41 @@ function placeLabels(items, rows, charWidth) {
  */
 export function distributionChart({ curve, points, estimatedPoints = [], salary, width, label }) {
   const W = Math.max(220, Math.round(width));
-  const H = 200, left = 10, right = 10, top = 34, base = H - 46;
+  const { X, box, drawn } = curveDrawing(curve, points, estimatedPoints, W);
+  let you = null;
+  if (salary !== null && salary !== undefined && Number.isFinite(salary)) {
+    const x = Math.min(W - RIGHT, Math.max(LEFT, X(salary)));
+    const text = `You ${moneyCompact(salary)}`;
+    you = s('g', { class: 'you', 'data-marker': 'you', 'data-salary': Math.round(salary) }, [
+      s('line', { x1: x.toFixed(1), x2: x.toFixed(1), y1: BASE, y2: TOP - 8 }),
+      s('path', { d: `M${x.toFixed(1)},${BASE - 1}l-5,8h10z` }),
+      s('text', { x: clampX(W, x, (text.length * CHAR_WIDTH) / 2 + 2).toFixed(1), y: TOP - 14, 'text-anchor': 'middle' }, text),
+    ]);
+  }
+  return [
+    s('svg', { class: 'chart', part: 'chart', role: 'img', 'aria-label': label, ...box }, drawn),
+    s('svg', { class: 'chart chart-you', 'aria-hidden': 'true', ...box }, you),
+  ];
+}
+
+// The curve's drawing for each width, kept with the curve (memoized per place and range by the
+// percentile panel): typing a salary then builds none of its ~240 coordinates again.
+const drawings = new WeakMap();
+
+function curveDrawing(curve, points, estimatedPoints, W) {
+  if (!drawings.has(curve)) drawings.set(curve, new Map());
+  const byWidth = drawings.get(curve);
+  if (byWidth.has(W)) return byWidth.get(W);
   const { x0, x1, xs, ys } = curve;
-  const X = (v) => left + ((v - x0) / (x1 - x0)) * (W - left - right);
-  const clampX = (x, half) => Math.min(W - half, Math.max(half, x));
+  const X = (v) => LEFT + ((v - x0) / (x1 - x0)) * (W - LEFT - RIGHT);
   const dmax = Math.max(...ys) || 1;
-  const Y = (d) => base - (d / dmax) * (base - top - 4);
+  const Y = (d) => BASE - (d / dmax) * (BASE - TOP - 4);
 
   const line = xs.map((x, i) => `${i ? 'L' : 'M'}${X(x).toFixed(1)},${Y(ys[i]).toFixed(1)}`).join('');
-  const area = `M${X(xs[0]).toFixed(1)},${base}${line.replace(/^M/, 'L')}L${X(xs[xs.length - 1]).toFixed(1)},${base}Z`;
+  const area = `M${X(xs[0]).toFixed(1)},${BASE}${line.replace(/^M/, 'L')}L${X(xs[xs.length - 1]).toFixed(1)},${BASE}Z`;
   const mid = xs.map((x, i) => [x, ys[i]]).filter(([x]) => x >= points.p25 && x <= points.p75);
   const midPath = mid.length > 1
-    ? `M${X(mid[0][0]).toFixed(1)},${base}${mid.map(([x, y]) => `L${X(x).toFixed(1)},${Y(y).toFixed(1)}`).join('')}L${X(mid[mid.length - 1][0]).toFixed(1)},${base}Z`
+    ? `M${X(mid[0][0]).toFixed(1)},${BASE}${mid.map(([x, y]) => `L${X(x).toFixed(1)},${Y(y).toFixed(1)}`).join('')}L${X(mid[mid.length - 1][0]).toFixed(1)},${BASE}Z`
     : '';
   const heightAt = (v) => {
     let i = xs.findIndex((x) => x >= v);
@@ -78,39 +104,28 @@ export function distributionChart({ curve, points, estimatedPoints = [], salary,
     return Y(ys[i]);
   };
 
-  const charWidth = 6.4;
   const labels = KEYS.map((k) => ({
     x: X(points[k]), key: k,
     text: `${estimatedPoints.includes(k) ? '≈' : ''}${k} ${moneyCompact(points[k])}`,
   }));
-  const rows = placeLabels(labels, 2, charWidth);
+  const rows = placeLabels(labels, 2, CHAR_WIDTH);
   const markers = labels.map((l, i) => s('g', { class: `marker${estimatedPoints.includes(l.key) ? ' estimated' : ''}`, 'data-point': l.key, 'data-salary': Math.round(points[l.key]) }, [
-    s('line', { x1: l.x.toFixed(1), x2: l.x.toFixed(1), y1: base, y2: heightAt(points[l.key]).toFixed(1) }),
-    s('text', { x: clampX(l.x, (l.text.length * charWidth) / 2).toFixed(1), y: base + 17 + rows[i] * 15, 'text-anchor': 'middle' }, l.text),
+    s('line', { x1: l.x.toFixed(1), x2: l.x.toFixed(1), y1: BASE, y2: heightAt(points[l.key]).toFixed(1) }),
+    s('text', { x: clampX(W, l.x, (l.text.length * CHAR_WIDTH) / 2).toFixed(1), y: BASE + 17 + rows[i] * 15, 'text-anchor': 'middle' }, l.text),
   ]));
-
-  const box = { viewBox: `0 0 ${W} ${H}`, width: W, height: H, preserveAspectRatio: 'xMinYMin meet' };
-  let you = null;
-  if (salary !== null && salary !== undefined && Number.isFinite(salary)) {
-    const x = Math.min(W - right, Math.max(left, X(salary)));
-    const text = `You ${moneyCompact(salary)}`;
-    you = s('g', { class: 'you', 'data-marker': 'you', 'data-salary': Math.round(salary) }, [
-      s('line', { x1: x.toFixed(1), x2: x.toFixed(1), y1: base, y2: top - 8 }),
-      s('path', { d: `M${x.toFixed(1)},${base - 1}l-5,8h10z` }),
-      s('text', { x: clampX(x, (text.length * charWidth) / 2 + 2).toFixed(1), y: top - 14, 'text-anchor': 'middle' }, text),
-    ]);
-  }
-
-  return [
-    s('svg', { class: 'chart', part: 'chart', role: 'img', 'aria-label': label, ...box }, [
+  const drawing = {
+    X,
+    box: { viewBox: `0 0 ${W} ${H}`, width: W, height: H, preserveAspectRatio: 'xMinYMin meet' },
+    drawn: [
       s('path', { class: 'curve-fill', d: area }),
       midPath ? s('path', { class: 'curve-mid', d: midPath }) : null,
       s('path', { class: 'curve-line', d: line }),
-      s('line', { class: 'axis', x1: left, x2: W - right, y1: base, y2: base }),
+      s('line', { class: 'axis', x1: LEFT, x2: W - RIGHT, y1: BASE, y2: BASE }),
       markers,
-    ]),
-    s('svg', { class: 'chart chart-you', 'aria-hidden': 'true', ...box }, you),
-  ];
+    ],
+  };
+  byWidth.set(W, drawing);
+  return drawing;
 }
 
 /**

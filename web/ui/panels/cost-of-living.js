@@ -18,10 +18,12 @@ export default {
     const from = ctx.where.area;
     const to = ctx.v.compareTo || (from === 'US' ? 'CA' : 'US');
     const pair = ctx.calc.costOfLiving(ctx.pay, from, to);
+    // The core's ratio of price levels (there / here) is the same whatever the pay: asked once per
+    // pair of places, then the pay is scaled by it, as the core does (equivalent = salary × ratio).
     const states = ctx.L.areas.filter((a) => a.kind === 'state').map((a) => {
-      const c = ctx.calc.costOfLiving(ctx.pay, from, a.code);
+      const c = ctx.memo('cost-of-living', `${from}|${a.code}`, () => ctx.calc.costOfLiving(1, from, a.code));
       const median = ctx.median(a.code);
-      return { area: a.code, name: a.name, equivalent: c.equivalent, rpp: c.to.rpp, year: c.to.year, source: c.to.source, median };
+      return { area: a.code, name: a.name, equivalent: ctx.pay * c.ratio, rpp: c.to.rpp, year: c.to.year, source: c.to.source, median };
     });
     return { pair, states };
   },
