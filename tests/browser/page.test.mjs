@@ -199,6 +199,18 @@ test('a keystroke redraws the panels on screen first, and the ones below once th
   const ca = calc.costOfLiving(135000, 'US', 'CA');
   assert.equal(await w.locator('table.col-table tr[data-area=CA] td').first().textContent(), usd(ca.equivalent));
   assert.equal(r.costOfLiving.pair.equivalent, ca.equivalent);
+  // A digit typed and deleted before the page was idle: nothing is left waiting, or marked busy.
+  const busy = await w.evaluate(async (el) => {
+    const input = el.shadowRoot.querySelector('#f-salary');
+    for (const value of ['1350000', '135000']) {
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await Promise.resolve(); // the widget renders in a microtask
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return el.shadowRoot.querySelectorAll('[aria-busy]').length;
+  });
+  assert.equal(busy, 0);
   assertNoProblems(env, assert);
 });
 

@@ -630,13 +630,15 @@ export class SalaryCalculatorElement extends HTMLElement {
     const key = fingerprint(JSON.stringify([data, error, panel.view?.(ctx)]));
     const shown = this.#shown.get(name);
     const unchanged = shown && shown.key === key;
-    this.#later.delete(name);
+    const wasWaiting = this.#later.delete(name);
     if ((unchanged && !compare) || (offscreen && !unchanged)) {
       if (shown) for (const id of shown.cited) ctx.cited.add(id);
       if (!unchanged) {
         this.#later.set(name, { data, error, key, ctx });
         out.setAttribute('aria-busy', 'true'); // it shows the previous figures for now
         this.#drawLater();
+      } else if (wasWaiting) {
+        out.removeAttribute('aria-busy'); // back to what it shows (e.g. a digit typed, then deleted)
       }
       return data;
     }
