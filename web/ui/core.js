@@ -1,12 +1,9 @@
 // One wasm instance per page (salary-core.mjs caches it), and one loaded dataset per source:
 // every widget on the default data shares one Calculator, widgets with the same dataset-src share
-// theirs. Also the read-only listings of a Calculator, computed once.
+// theirs (custom-dataset.js). Also the read-only listings of a Calculator, computed once.
 import { load, SalaryError } from '../salary-core.mjs';
 
 let shared = null;
-const bySrc = new Map();
-const byObject = new WeakMap();
-const byText = new Map();
 const listingsCache = new WeakMap();
 
 /**
@@ -23,55 +20,24 @@ export function defaultCalculator() {
 }
 
 /**
- * A custom dataset's Calculator is shared by the widgets given the same URL, object or text, and
- * counted: each widget holds it through a lease and releases it when it swaps to another dataset
- * or leaves the page. The last release disposes it (frees its memory in the wasm module, which no
- * garbage collector would) and forgets it, so a later widget with the same dataset loads it
- * anew. Returns {promise, release}.
+ * A lease on a Calculator over a custom dataset (web/ui/custom-dataset.js, imported only when a
+ * widget is given one): `from` is 'url' (an absolute URL) or 'dataset' (an object or JSON text).
+ * Returns {promise, release} at once, as the module's leases do.
  */
-function lease(map, key, make) {
-  let entry = map.get(key);
-  if (!entry) {
-    entry = { promise: make(), users: 0 };
-    map.set(key, entry);
-    entry.promise.catch(() => { if (map.get(key) === entry) map.delete(key); }); // may be retried
-  }
-  entry.users++;
-  let released = false;
+export function customCalculator(from, value) {
+  let inner = null, released = false;
+  const promise = import('./custom-dataset.js').then((m) => {
+    inner = from === 'url' ? m.calculatorFromUrl(value) : m.calculatorFromDataset(value);
+    if (released) inner.release(); // let go of before it was even asked for
+    return inner.promise;
+  });
   return {
-    promise: entry.promise,
+    promise,
     release() {
-      if (released) return;
       released = true;
-      if (--entry.users > 0) return;
-      if (map.get(key) === entry) map.delete(key);
-      entry.promise.then((calc) => {
-        listingsCache.delete(calc);
-        calc.dispose();
-      }, () => {});
+      inner?.release();
     },
   };
-}
-
-/** A lease on a Calculator over a dataset fetched from `url` (absolute). */
-export function calculatorFromUrl(url) {
-  return lease(bySrc, url, async () => {
-    let response;
-    try {
-      response = await fetch(url, { credentials: 'same-origin' });
-    } catch (e) {
-      throw new SalaryError('dataset_fetch', `could not fetch ${url} (${e.message})`);
-    }
-    if (!response.ok) throw new SalaryError('dataset_fetch', `could not fetch ${url} (HTTP ${response.status})`);
-    return load({ dataset: await response.arrayBuffer() }); // the core checks the UTF-8
-  });
-}
-
-/** A lease on a Calculator over a dataset given as an object or JSON text. */
-export function calculatorFromDataset(dataset) {
-  if (typeof dataset === 'object' && dataset !== null) return lease(byObject, dataset, () => load({ dataset }));
-  // Anything else goes to load() as it is, which says what is wrong with it.
-  return lease(byText, dataset, () => load({ dataset }));
 }
 
 const extrasCache = new WeakMap();

@@ -7,7 +7,7 @@ import css from './widget.css';
 import { h, el, morph, safeHref } from './dom.js';
 import { FIELDS, parseField, buildField, readControl, writeControl, defaultValue, fillOptions, optionsOf, controlChanged } from './fields.js';
 import { money, moneyRange, percentileWords, warmFormatters } from './format.js';
-import { defaultCalculator, calculatorFromUrl, calculatorFromDataset, listingsOf, loadExtras } from './core.js';
+import { defaultCalculator, customCalculator, listingsOf, loadExtras } from './core.js';
 import { PANELS, PANEL_NAMES, COMPACT_PANELS, panelOf, loadPanels } from './panels/index.js';
 
 const ATTRIBUTE_FIELDS = ['occupation', 'area', 'experience', 'salary'];
@@ -256,8 +256,8 @@ export class SalaryCalculatorElement extends HTMLElement {
     this.#pending = null;
     let lease = null, notice = null;
     try {
-      if (this.#salaryDataset !== undefined) lease = calculatorFromDataset(this.#salaryDataset);
-      else if (this.datasetSrc) lease = calculatorFromUrl(new URL(this.datasetSrc, document.baseURI).href);
+      if (this.#salaryDataset !== undefined) lease = customCalculator('dataset', this.#salaryDataset);
+      else if (this.datasetSrc) lease = customCalculator('url', new URL(this.datasetSrc, document.baseURI).href);
     } catch (e) { // e.g. a dataset-src that is not a URL
       notice = e;
     }
