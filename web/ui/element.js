@@ -439,7 +439,7 @@ export class SalaryCalculatorElement extends HTMLElement {
    * Takes over markup that #build made at build time for the same view: its controls and outputs
    * are bound instead of made anew, and each output's fingerprint (#renderPanel) says whether it
    * already shows what the first render computes, so a page that shows the default result from
-   * its first paint does no DOM work when the calculator gets ready.
+   * its first paint changes nothing on screen when the calculator gets ready.
    */
   #adopt(root) {
     for (const node of root.querySelectorAll('[data-field]')) {
