@@ -73,13 +73,11 @@ export function morph(parent, next) {
   let cur = parent.firstChild;
   for (const v of flatten(next, [])) {
     const following = cur && cur.nextSibling;
-    if (typeof v === 'string' ? cur?.nodeType === Node.TEXT_NODE
-      : v instanceof VNode ? cur?.localName === v.tag && (cur.namespaceURI === SVG_NS) === v.svg : cur === v) {
-      if (typeof v === 'string') {
-        if (cur.data !== v) cur.data = v;
-      } else if (v instanceof VNode) patch(cur, v);
-    } else if (cur) parent.replaceChild(create(v), cur);
-    else parent.append(create(v));
+    if (!cur) parent.append(create(v));
+    else if (!canKeep(cur, v)) parent.replaceChild(create(v), cur);
+    else if (typeof v === 'string') {
+      if (cur.data !== v) cur.data = v;
+    } else if (v instanceof VNode) patch(cur, v);
     cur = following;
   }
   while (cur) {
@@ -87,6 +85,13 @@ export function morph(parent, next) {
     cur.remove();
     cur = following;
   }
+}
+
+/** Whether `node` can be updated in place to look like `v` (the same kind of node, or `v` itself). */
+function canKeep(node, v) {
+  if (typeof v === 'string') return node.nodeType === Node.TEXT_NODE;
+  if (v instanceof VNode) return node.localName === v.tag && (node.namespaceURI === SVG_NS) === v.svg;
+  return node === v;
 }
 
 function patch(node, v) {

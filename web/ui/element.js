@@ -483,11 +483,7 @@ export class SalaryCalculatorElement extends HTMLElement {
       if (!isIntersecting) this.#visible.delete(name);
       else {
         this.#visible.add(name);
-        const pending = this.#later.get(name); // scrolled to before it was drawn: draw it now
-        if (pending) {
-          this.#later.delete(name);
-          if (this.#draw(name, pending) && this.#outputs.has('sources')) this.#schedule();
-        }
+        if (this.#later.has(name)) this.#drawWaiting([name]); // scrolled to before it was drawn
       }
     }
   }
@@ -683,13 +679,19 @@ export class SalaryCalculatorElement extends HTMLElement {
     this.#laterQueued = true;
     whenIdle(() => {
       this.#laterQueued = false;
-      let citesChanged = false;
-      for (const [name, pending] of this.#later) {
-        this.#later.delete(name);
-        if (this.#outputs.get(name)?.isConnected && this.#draw(name, pending)) citesChanged = true;
-      }
-      if (citesChanged && this.#outputs.has('sources')) this.#schedule();
+      this.#drawWaiting([...this.#later.keys()]);
     });
+  }
+
+  /** Draws the named panels #renderPanel left waiting; then the sources, if their citations changed. */
+  #drawWaiting(names) {
+    let citesChanged = false;
+    for (const name of names) {
+      const pending = this.#later.get(name);
+      this.#later.delete(name);
+      if (this.#outputs.get(name)?.isConnected && this.#draw(name, pending)) citesChanged = true;
+    }
+    if (citesChanged && this.#outputs.has('sources')) this.#schedule();
   }
 
   #showErrors() {
