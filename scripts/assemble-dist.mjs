@@ -9,10 +9,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { minify } from 'terser';
+import { parseSchema, readerSource } from '../web/wasm/schema.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const built = join(root, 'build/wasm/web');
+const built = join(root, 'build/wasm/web/wasm');
 
 /** esbuild plugin: `import css from './x.css'` gives the minified stylesheet as a string. */
 export const cssTextPlugin = {
@@ -22,6 +23,20 @@ export const cssTextPlugin = {
       const { code } = await esbuild.transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true });
       return { contents: `export default ${JSON.stringify(code.trim())};`, loader: 'js' };
     });
+  },
+};
+
+/**
+ * esbuild plugin: `import * as record from './wasm/records.schema'` gives the readers generated
+ * from the wire format's schema (web/wasm/schema.mjs), one per record.
+ */
+export const recordSchemaPlugin = {
+  name: 'record-schema',
+  setup(build) {
+    build.onLoad({ filter: /\.schema$/ }, (args) => ({
+      contents: readerSource(parseSchema(readFileSync(args.path, 'utf8')), './record-reader.mjs'),
+      loader: 'js', resolveDir: dirname(args.path),
+    }));
   },
 };
 
@@ -100,10 +115,12 @@ async function bundleCore() {
           ? { path: join(dist, 'salary-core-glue.mjs') } : { path: 'glue', namespace: 'glue' }));
         build.onLoad({ filter: /.*/, namespace: 'glue' }, () => ({ contents: glueForEnvironment, loader: 'js', resolveDir: dist }));
         build.onResolve({ filter: /^\.\/salary-data\.mjs$/ }, () => ({ path: join(root, 'web/salary-data.mjs') }));
+        // The record readers (web/wasm/) go inside too.
+        build.onResolve({ filter: /^\.\/(wasm\/)?record(s\.schema|-reader\.mjs)$/ }, (args) => ({ path: join(args.resolveDir, args.path) }));
         // Everything else it imports stays a file of its own (or a Node built-in).
         build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
       },
-    }],
+    }, recordSchemaPlugin],
   });
   writeFileSync(join(dist, 'salary-core.mjs'), result.outputFiles[0].text);
 }

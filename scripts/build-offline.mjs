@@ -13,7 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { cssTextPlugin, widgetBuildOptions } from './assemble-dist.mjs';
+import { cssTextPlugin, recordSchemaPlugin, widgetBuildOptions } from './assemble-dist.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'web');
@@ -28,7 +28,7 @@ const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').di
 
 // 1. The SINGLE_FILE glue carries the wasm as a base64 data: URL. Take it out (the glue keeps an
 //    empty data: URL, so it never tries locateFile) and hand the bytes over as wasmBinary.
-const gluePath = join(root, 'build/wasm/web/salary-core-offline-glue.mjs');
+const gluePath = join(root, 'build/wasm/web/wasm/salary-core-offline-glue.mjs');
 const glue = readFileSync(gluePath, 'utf8');
 const dataUrl = /(["'])data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)\1/;
 const match = dataUrl.exec(glue);
@@ -74,7 +74,7 @@ const result = await esbuild.build({
   // The JS API resolves its .wasm URL against import.meta.url; offline nothing is fetched, but
   // the URL must still parse.
   define: { 'import.meta.url': 'document.baseURI' },
-  plugins: [cssTextPlugin, offlineSwaps],
+  plugins: [cssTextPlugin, recordSchemaPlugin, offlineSwaps],
 });
 let script = result.outputFiles[0].text.trim().replace(/<\/script/gi, '<\\/script');
 // The panels are dynamic import()s in the widget; esbuild inlines them here. One left as a file

@@ -5,11 +5,18 @@
 /** Thrown for every bad argument or dataset. `code` is stable; `message` says what and where. */
 export class SalaryError extends Error {
   readonly name: 'SalaryError';
-  /** e.g. invalid_number, invalid_argument, unknown_area, unknown_occupation, unknown_factor,
-   *  unknown_year, no_data, range_only, not_loaded, dataset_syntax, dataset_type, dataset_missing,
-   *  dataset_value, dataset_order, dataset_reference, dataset_duplicate */
+  /** e.g. invalid_number, invalid_argument, exceeds_salary (takeHome's retirementContribution),
+   *  unknown_area, unknown_occupation, unknown_factor, unknown_year, no_data, range_only,
+   *  not_loaded, dataset_syntax, dataset_type, dataset_missing, dataset_value, dataset_order,
+   *  dataset_reference, dataset_duplicate */
   readonly code: string;
 }
+
+/** What the API uses for an argument that is left out (the widget's fields start from these too).
+ *  takeHome's year defaults to Calculator.defaultTaxYear(). */
+export const DEFAULTS: Readonly<{
+  occupation: string; area: string; filingStatus: FilingStatus; equityVestingYears: number; hoursPerWeek: number;
+}>;
 
 export interface LoadOptions {
   /** With the default dataset: resolve as soon as the wage figures are in, before the tax tables
@@ -24,8 +31,8 @@ export function load(options?: LoadOptions): Promise<Calculator>;
 
 /** Occupation and area of a lookup. Area: 'US', a state code ('TX'), or a metro CBSA code ('41940'). */
 export interface Where {
-  occupation?: string; // default '15-1252' (Software Developers)
-  area?: string;       // default 'US'
+  occupation?: string; // default DEFAULTS.occupation, '15-1252' (Software Developers)
+  area?: string;       // default DEFAULTS.area, 'US'
 }
 
 export interface Points { p10: number; p25: number; p50: number; p75: number; p90: number }
@@ -108,9 +115,9 @@ export interface TakeHomeInput {
   salary: number;
   /** A state, a metro (its principal state is used), or 'US' (no state tax). Default 'US'. */
   area?: string;
-  year?: number;                 // default 2026; see taxYears()
+  year?: number;                 // default: the latest of taxYears(), Calculator.defaultTaxYear()
   filingStatus?: FilingStatus;   // default 'single'
-  /** Pre-tax 401(k)/403(b) deferral per year, USD. */
+  /** Pre-tax 401(k)/403(b) deferral per year, USD; more than `salary` throws code exceeds_salary. */
   retirementContribution?: number;
 }
 export interface TakeHomeResult {
@@ -173,7 +180,10 @@ export class Calculator {
   factors(kind?: Factor['kind']): Factor[];
   compensationNorms(): CompensationNorm[];
   publishedEstimates(): PublishedEstimate[];
+  /** The years of the tax tables, oldest first. */
   taxYears(): number[];
+  /** The year takeHome() uses when none is given: the latest of taxYears(); null while there are none. */
+  defaultTaxYear(): number | null;
   filingStatuses(): FilingStatus[];
   payPeriods(): PayPeriod[];
   priceParities(): { states: { source: string; year: number; values: Record<string, number> };

@@ -7,6 +7,8 @@
 // has no JSON parser, which keeps it small; the JSON one is imported only for a custom dataset.
 import createSalaryModule from './salary-core-glue.mjs';
 import { coreSnapshot, extrasSnapshot } from './salary-data.mjs';
+import { readRecord } from './wasm/record-reader.mjs';
+import * as record from './wasm/records.schema';
 
 export class SalaryError extends Error {
   constructor(code, message) {
@@ -16,6 +18,11 @@ export class SalaryError extends Error {
   }
 }
 
+/**
+ * What the API uses for an argument left out, in one place: the widget starts its fields from
+ * these too. The tax year's default depends on the data: Calculator.defaultTaxYear().
+ */
+export const DEFAULTS = Object.freeze({ occupation: '15-1252', area: 'US', filingStatus: 'single', equityVestingYears: 4, hoursPerWeek: 40 });
 const MAX_DATASET_BYTES = 8 * 1024 * 1024; // as in the core (dataset_loader.cpp)
 const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
 const modulePromises = new Map();
@@ -43,114 +50,8 @@ function loadModule(kind) {
   return modulePromises.get(kind);
 }
 
-// ---- results: the core writes each into one record (core/include/salary/result_writer.hpp) ----
-// Numbers are read straight from wasm memory; strings are sliced out of the record's text, which
-// is decoded once. Every read* function mirrors a write_* function in bindings.cpp, field by field.
-// Reading is synchronous, right after the call that wrote the record: one record at a time.
-const utf8 = new TextDecoder(); // replaces bytes that are not UTF-8, as Embind's strings did
-let numbers, next, bytes, text, unit, byte; // the record being read, and where its next field is
-
-function openRecord(module, header) {
-  const words = module.HEAPU32, at = header >>> 2;
-  numbers = module.HEAPF64;
-  next = words[at] >>> 3;
-  bytes = module.HEAPU8.subarray(words[at + 2], words[at + 2] + words[at + 3]);
-  // Null when some string is not UTF-8: then decoding it alone is the only way to know its length.
-  text = words[at + 4] ? utf8.decode(bytes) : null;
-  unit = byte = 0;
-}
-
-const num = () => numbers[next++];
-const flag = () => num() === 1;
-function str() {
-  const units = num(), length = num();
-  const s = text !== null ? text.slice(unit, unit += units) : utf8.decode(bytes.subarray(byte, byte + length));
-  byte += length;
-  return s;
-}
-const optNum = () => (flag() ? num() : null);
-const optStr = () => (flag() ? str() : null);
-function list(read) {
-  const out = [];
-  for (let n = num(); n > 0; n--) out.push(read());
-  return out;
-}
-const strs = () => list(str);
-
-const POINTS = ['p10', 'p25', 'p50', 'p75', 'p90'];
-const readPoints = () => ({ p10: num(), p25: num(), p50: num(), p75: num(), p90: num() });
-
-const readDistribution = () => ({
-  occupation: str(), occupationTitle: str(), area: str(), areaName: str(), areaKind: str(), points: readPoints(),
-  estimatedPoints: POINTS.filter(flag), method: str(), sources: strs(), notes: strs(), mean: optNum(), employment: optNum(),
-});
-
-const readFactor = () => ({
-  kind: str(), id: str(), label: str(), group: str(), source: str(), note: str(),
-  low: num(), typical: num(), high: num(), applied: flag(),
-});
-
-function readEstimate() {
-  const e = {
-    low: num(), typical: num(), high: num(), profile: readPoints(), band: [num(), num()],
-    multiplier: { low: num(), typical: num(), high: num() }, base: readDistribution(),
-    factors: list(readFactor), steps: list(() => ({ kind: str(), id: str(), typical: num() })),
-  };
-  if (flag()) e.offer = { salary: num(), percentileInProfile: num(), percentileInArea: num() };
-  return e;
-}
-
-const readPlace = () => ({ area: str(), name: str(), rpp: num(), year: num(), source: str() });
-
-const readTakeHome = () => ({
-  gross: num(), pretaxRetirement: num(), federalTaxableIncome: num(), stateTaxableIncome: num(),
-  federalIncomeTax: num(), socialSecurity: num(), medicare: num(), additionalMedicare: num(),
-  stateIncomeTax: num(), totalTax: num(), net: num(), effectiveRate: num(),
-  federalMarginalRate: num(), stateMarginalRate: num(), state: str(), year: num(), filingStatus: str(),
-  lines: list(() => ({ id: str(), label: str(), amount: num(), source: str() })), notes: strs(),
-});
-
-const readTotalComp = () => ({
-  base: num(), bonus: num(), equity: num(), benefits: num(), retirementMatch: num(), total: num(),
-  lines: list(() => ({ id: str(), label: str(), amount: num() })),
-});
-
-function readArea() {
-  const a = { code: str(), name: str(), kind: str() };
-  if (flag()) { a.states = strs(); a.hasWages = flag(); }
-  if (flag()) a.range = { low: num(), high: num(), currency: str(), statistic: str(), source: str() };
-  return a;
-}
-
-function readFactorListing() {
-  const f = { kind: str(), id: str(), label: str(), group: str(), source: str(), note: optStr() };
-  if (flag()) f.premium = { low: num(), high: num() };
-  f.percentile = optNum();
-  return f;
-}
-
-function readParityTable() {
-  const t = { source: str(), year: num(), values: {} };
-  for (let n = num(); n > 0; n--) t.values[str()] = num();
-  return t;
-}
-
-const readListings = () => ({
-  version: str(),
-  sources: list(() => ({ id: str(), publisher: str(), title: str(), released: optStr(), url: optStr(), note: optStr() })),
-  occupations: list(() => ({ code: str(), title: str(), source: str(), areas: strs() })),
-  areas: list(readArea),
-  experienceLevels: list(() => ({ id: str(), label: str(), years: str(), band: [num(), num()], source: str() })),
-  factors: list(readFactorListing),
-  compensationNorms: list(() => ({ id: str(), component: str(), appliesTo: str(), label: str(), low: num(), high: num(), source: str() })),
-  publishedEstimates: list(() => ({
-    publisher: str(), role: str(), statistic: str(), value: optNum(), low: optNum(), high: optNum(),
-    asOf: optStr(), area: str(), source: str(),
-  })),
-  taxYears: list(num),
-  priceParities: { states: readParityTable(), metros: readParityTable() },
-});
-
+// ---- results: the core writes each into one record, laid out in wasm/records.schema; the
+// readers are generated from that file at build time, one per record, named as the record ----
 /** A core Calculator with the module it lives in: calls a method and reads its record. */
 class Core {
   constructor(module) {
@@ -159,11 +60,12 @@ class Core {
     this.header = this.calculator.resultAddress();
   }
 
-  // `ok` is what the method returned: true, the record holds its result; false, an error.
-  read(ok, readResult) {
-    openRecord(this.module, this.header);
-    if (!ok) throw new SalaryError(str(), str());
-    return readResult?.();
+  // `ok` is what the method returned: true, the record holds its result (none for a loader);
+  // false, an error.
+  read(ok, readResult = () => {}) {
+    const r = readRecord(this.module, this.header, ok ? readResult : record.error);
+    if (!ok) throw new SalaryError(r.code, r.message);
+    return r;
   }
 
   delete() { this.calculator.delete(); }
@@ -234,7 +136,7 @@ export class Calculator {
   constructor(core, fetchExtras = null) {
     this.#core = core;
     this.#extras = fetchExtras;
-    this.#listings = core.read(core.calculator.listings(), readListings);
+    this.#listings = core.read(core.calculator.listings(), record.listings);
   }
 
   /** Frees the dataset's memory in the wasm module; the Calculator must not be used afterwards. */
@@ -254,7 +156,7 @@ export class Calculator {
       const promise = fetchExtras().then((bytes) => {
         const core = this.#core;
         core.read(core.calculator.loadExtras(bytes));
-        this.#listings = core.read(core.calculator.listings(), readListings);
+        this.#listings = core.read(core.calculator.listings(), record.listings);
         this.#extras = null;
       });
       promise.catch(() => { this.#extras = fetchExtras; }); // a failed download may be retried
@@ -273,16 +175,16 @@ export class Calculator {
     const o = options('options', opts);
     const core = this.#core;
     return core.read(core.calculator.percentileOf(number('salary', salary),
-      string('occupation', o.occupation, '15-1252'), string('area', o.area, 'US')),
-    () => ({ salary: num(), percentile: num(), distribution: readDistribution() }));
+      string('occupation', o.occupation, DEFAULTS.occupation), string('area', o.area, DEFAULTS.area)),
+    record.percentileOf);
   }
 
   salaryAt(percentile, opts) {
     const o = options('options', opts);
     const core = this.#core;
     return core.read(core.calculator.salaryAt(number('percentile', percentile, { min: 0, max: 100, exclusiveMin: true, exclusiveMax: true }),
-      string('occupation', o.occupation, '15-1252'), string('area', o.area, 'US')),
-    () => ({ percentile: num(), salary: num(), distribution: readDistribution() }));
+      string('occupation', o.occupation, DEFAULTS.occupation), string('area', o.area, DEFAULTS.area)),
+    record.salaryAt);
   }
 
   estimate(profile) {
@@ -290,10 +192,10 @@ export class Calculator {
     const offer = p.offer === undefined || p.offer === null ? NaN : number('offer', p.offer);
     const core = this.#core;
     return core.read(core.calculator.estimate(
-      string('occupation', p.occupation, '15-1252'), string('area', p.area, 'US'),
+      string('occupation', p.occupation, DEFAULTS.occupation), string('area', p.area, DEFAULTS.area),
       string('experience', p.experience, ''), string('specialization', p.specialization, ''),
       string('companyType', p.companyType, ''), idList('skills', p.skills),
-      idList('technologies', p.technologies), idList('certifications', p.certifications), offer), readEstimate);
+      idList('technologies', p.technologies), idList('certifications', p.certifications), offer), record.estimate);
   }
 
   totalComp(parts) {
@@ -303,40 +205,40 @@ export class Calculator {
       number('base', c.base),
       optionalNumber('bonusPercent', c.bonusPercent, 0, { max: 1000 }),
       optionalNumber('equityGrant', c.equityGrant, 0),
-      optionalNumber('equityVestingYears', c.equityVestingYears, 4, { min: 0, max: 10, exclusiveMin: true }),
+      optionalNumber('equityVestingYears', c.equityVestingYears, DEFAULTS.equityVestingYears, { min: 0, max: 10, exclusiveMin: true }),
       optionalNumber('equityAnnual', c.equityAnnual, 0),
       optionalNumber('benefits', c.benefits, 0),
-      optionalNumber('retirementMatchPercent', c.retirementMatchPercent, 0, { max: 1000 })), readTotalComp);
+      optionalNumber('retirementMatchPercent', c.retirementMatchPercent, 0, { max: 1000 })), record.totalComp);
   }
 
   convert(amount, from, to, opts) {
     const o = options('options', opts);
     const core = this.#core;
     return core.read(core.calculator.convert(number('amount', amount), string('from', from), string('to', to),
-      optionalNumber('hoursPerWeek', o.hoursPerWeek, 40, { min: 0, max: 168, exclusiveMin: true })),
-    () => ({ amount: num(), from: str(), to: str(), value: num(), hoursPerWeek: num() }));
+      optionalNumber('hoursPerWeek', o.hoursPerWeek, DEFAULTS.hoursPerWeek, { min: 0, max: 168, exclusiveMin: true })),
+    record.convert);
   }
 
   costOfLiving(salary, fromArea, toArea) {
     this.#needExtras('costOfLiving');
     const core = this.#core;
     return core.read(core.calculator.costOfLiving(number('salary', salary), string('fromArea', fromArea), string('toArea', toArea)),
-      () => ({ salary: num(), equivalent: num(), ratio: num(), from: readPlace(), to: readPlace() }));
+      record.costOfLiving);
   }
 
   takeHome(input) {
     this.#needExtras('takeHome');
     const t = options('input', input);
-    const year = optionalNumber('year', t.year, 2026, { min: 1900, max: 2100 });
+    const year = optionalNumber('year', t.year, this.defaultTaxYear() ?? 0, { min: 1900, max: 2100 });
     if (!Number.isInteger(year)) throw new SalaryError('invalid_number', `year must be a whole number, got ${year}`);
     const salary = number('salary', t.salary);
     const retirement = optionalNumber('retirementContribution', t.retirementContribution, 0);
     if (retirement > salary) {
-      throw new SalaryError('invalid_number', `retirementContribution (${retirement}) must not exceed the salary (${salary})`);
+      throw new SalaryError('exceeds_salary', `retirementContribution (${retirement}) must not exceed the salary (${salary})`);
     }
     const core = this.#core;
-    return core.read(core.calculator.takeHome(salary, string('area', t.area, 'US'), year,
-      string('filingStatus', t.filingStatus, 'single'), retirement), readTakeHome);
+    return core.read(core.calculator.takeHome(salary, string('area', t.area, DEFAULTS.area), year,
+      string('filingStatus', t.filingStatus, DEFAULTS.filingStatus), retirement), record.takeHome);
   }
 
   // ---- listings for menus (copies, so callers cannot change the cached ones) ----
@@ -355,6 +257,8 @@ export class Calculator {
   compensationNorms() { return structuredClone(this.#listings.compensationNorms); }
   publishedEstimates() { return structuredClone(this.#listings.publishedEstimates); }
   taxYears() { return structuredClone(this.#listings.taxYears); }
+  /** The year takeHome() uses when none is given: the latest of taxYears() (null until there are any). */
+  defaultTaxYear() { return this.#listings.taxYears.at(-1) ?? null; }
   filingStatuses() { return ['single', 'joint', 'separate', 'head_of_household']; }
   payPeriods() { return ['annual', 'monthly', 'semimonthly', 'biweekly', 'weekly', 'hourly']; }
   priceParities() { return structuredClone(this.#listings.priceParities); }

@@ -1,6 +1,6 @@
-// Results cross from the core into JavaScript as one record (core/include/salary/result_writer.hpp
-// and the readers in salary-core.mjs): numbers as doubles, strings sliced out of one decoded text.
-// Whatever the dataset's strings contain, they must come back exactly, and no field may shift.
+// Results cross from the core into JavaScript as one record (web/wasm/result_writer.hpp, and the
+// readers generated from web/wasm/records.schema): numbers as doubles, strings sliced out of one
+// decoded text. Whatever the dataset's strings contain, they must come back exactly, and no field may shift.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -69,6 +69,7 @@ export function listingsOf(calc) {
       factors: calc.factors(),
       sources,
       taxYears: calc.taxYears(),
+      defaultTaxYear: calc.defaultTaxYear(),
       filingStatuses: calc.filingStatuses(),
       payPeriods: calc.payPeriods(),
     };

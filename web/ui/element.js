@@ -8,6 +8,7 @@ import { h, el, morph, safeHref } from './dom.js';
 import { FIELDS, parseField, buildField, readControl, writeControl, defaultValue, fillOptions, optionsOf, controlChanged } from './fields.js';
 import { money, moneyRange, percentileWords, warmFormatters } from './format.js';
 import { defaultCalculator, customCalculator, listingsOf, loadExtras } from './core.js';
+import { DEFAULTS } from '../salary-core.mjs';
 import { PANELS, PANEL_NAMES, COMPACT_PANELS, panelOf, loadPanels } from './panels/index.js';
 
 const ATTRIBUTE_FIELDS = ['occupation', 'area', 'experience', 'salary'];
@@ -98,7 +99,7 @@ export class SalaryCalculatorElement extends HTMLElement {
   #redrawn = 0; // outputs redrawn so far
   #lastGood = {};
   #shown = new Map(); // panel name → {key, cited} of what its output shows now
-  #lastWhere = { occupation: '15-1252', area: 'US' };
+  #lastWhere = { occupation: DEFAULTS.occupation, area: DEFAULTS.area };
   #lastPay = null;
   #result = null;
   #sort = { key: 'name', dir: 'ascending' };
@@ -186,9 +187,9 @@ export class SalaryCalculatorElement extends HTMLElement {
   }
 
   // ---- properties (reflecting the attributes) ----
-  get occupation() { return this.getAttribute('occupation') || '15-1252'; }
+  get occupation() { return this.getAttribute('occupation') || DEFAULTS.occupation; }
   set occupation(v) { this.#reflect('occupation', v); }
-  get area() { return this.getAttribute('area') || 'US'; }
+  get area() { return this.getAttribute('area') || DEFAULTS.area; }
   set area(v) { this.#reflect('area', v); }
   get experience() { return this.getAttribute('experience') || ''; }
   set experience(v) { this.#reflect('experience', v); }

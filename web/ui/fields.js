@@ -2,6 +2,7 @@
 // with a bad value shows a message next to itself; the widget keeps using the last good value.
 import { el as h } from './dom.js';
 import { parseAmount, parseNumber, money, compareText } from './format.js';
+import { DEFAULTS } from '../salary-core.mjs';
 
 const PERIOD_LABELS = { annual: 'per year', monthly: 'per month', semimonthly: 'twice a month', biweekly: 'every 2 weeks', weekly: 'per week', hourly: 'per hour' };
 const FILING_LABELS = { single: 'Single', joint: 'Married, filing jointly', separate: 'Married, filing separately', head_of_household: 'Head of household' };
@@ -11,9 +12,9 @@ export const FIELDS = {
   salary: { type: 'amount', label: 'Your pay (USD)', placeholder: 'e.g. 120,000', what: 'your pay' },
   period: { type: 'choice', label: 'Paid', default: 'annual',
     options: (L) => L.payPeriods.map((p) => ({ value: p, label: PERIOD_LABELS[p] || p })) },
-  occupation: { type: 'choice', label: 'Occupation', default: '15-1252',
+  occupation: { type: 'choice', label: 'Occupation', default: DEFAULTS.occupation,
     options: (L) => L.occupations.map((o) => ({ value: o.code, label: o.title })) },
-  area: { type: 'choice', label: 'Place', default: 'US',
+  area: { type: 'choice', label: 'Place', default: DEFAULTS.area,
     options: (L) => [
       { value: 'US', label: 'United States (national)' },
       { group: 'States', options: L.areas.filter((a) => a.kind === 'state').sort(byName).map((a) => ({ value: a.code, label: a.name })) },
@@ -31,12 +32,12 @@ export const FIELDS = {
   offer: { type: 'amount', label: 'An offer you have (base salary per year, USD)', placeholder: 'e.g. 150,000', what: 'the offer' },
   bonusPercent: { type: 'number', label: 'Target bonus (% of base)', max: 1000, placeholder: 'e.g. 10', what: 'the bonus', unit: '%' },
   equityGrant: { type: 'amount', label: 'Equity grant, total (USD)', placeholder: 'e.g. 100,000', what: 'the equity grant' },
-  equityYears: { type: 'number', label: 'Vesting period (years)', min: 0.5, max: 10, default: 4, placeholder: '4', what: 'the vesting period', unit: 'years' },
+  equityYears: { type: 'number', label: 'Vesting period (years)', min: 0.5, max: 10, default: DEFAULTS.equityVestingYears, placeholder: String(DEFAULTS.equityVestingYears), what: 'the vesting period', unit: 'years' },
   benefits: { type: 'amount', label: 'Benefits per year (USD)', placeholder: 'e.g. 15,000', what: 'the benefits' },
   matchPercent: { type: 'number', label: 'Retirement match (% of base)', max: 100, placeholder: 'e.g. 4', what: 'the match', unit: '%' },
-  filingStatus: { type: 'choice', label: 'Filing status', default: 'single',
+  filingStatus: { type: 'choice', label: 'Filing status', default: DEFAULTS.filingStatus,
     options: (L) => L.filingStatuses.map((f) => ({ value: f, label: FILING_LABELS[f] || f })) },
-  taxYear: { type: 'choice', label: 'Tax year', default: (L) => (L.taxYears.length ? String(Math.max(...L.taxYears)) : null),
+  taxYear: { type: 'choice', label: 'Tax year', default: (L) => (L.defaultTaxYear === null ? null : String(L.defaultTaxYear)),
     options: (L) => L.taxYears.map((y) => ({ value: String(y), label: String(y) })) },
   retirement: { type: 'amount', label: 'Your pre-tax 401(k) per year (USD)', placeholder: 'e.g. 10,000', what: 'the contribution' },
   // 440 places: typed with suggestions rather than picked from a <select>, whose every option the

@@ -2,7 +2,8 @@
 // in the fragment (#…), which browsers never send to a server.
 import { FIELDS } from './fields.js';
 
-const DEFAULTS = { occupation: '15-1252', area: 'US', period: 'annual', equityYears: '4', filingStatus: 'single' };
+/** Whether `text` is a field's fixed default (one that depends on the data, e.g. the tax year, is kept). */
+const isDefault = (name, text) => typeof FIELDS[name].default !== 'function' && String(FIELDS[name].default) === text;
 
 /** The non-default inputs of a widget's `state` as URLSearchParams. */
 export function stateToSearchParams(state) {
@@ -11,7 +12,7 @@ export function stateToSearchParams(state) {
     const v = state[name];
     if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
     const text = Array.isArray(v) ? v.join(',') : String(v);
-    if (DEFAULTS[name] !== text) params.set(name, text);
+    if (!isDefault(name, text)) params.set(name, text);
   }
   return params;
 }

@@ -7,11 +7,14 @@ export default {
 
   compute(ctx) {
     const v = ctx.v;
-    if ((v.retirement ?? 0) > ctx.pay) throw ctx.fieldError('retirement', `That is more than the pay it comes out of (${money(ctx.pay)} a year).`);
-    return ctx.calc.takeHome({
-      salary: ctx.pay, area: ctx.where.area, year: Number(v.taxYear), filingStatus: v.filingStatus,
-      retirementContribution: v.retirement ?? 0,
-    });
+    try {
+      return ctx.calc.takeHome({
+        salary: ctx.pay, area: ctx.where.area, year: Number(v.taxYear), filingStatus: v.filingStatus,
+        retirementContribution: v.retirement ?? 0,
+      });
+    } catch (e) { // the API's rule, worded for the field it concerns
+      throw e.code === 'exceeds_salary' ? ctx.fieldError('retirement', `That is more than the pay it comes out of (${money(ctx.pay)} a year).`) : e;
+    }
   },
 
   render(t, ctx) {

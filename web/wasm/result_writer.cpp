@@ -1,4 +1,4 @@
-#include "salary/result_writer.hpp"
+#include "result_writer.hpp"
 
 #include <cstring>
 #include <utility>
@@ -46,37 +46,40 @@ void grow(std::unique_ptr<T[]>& buffer, size_t used, size_t& capacity, size_t ne
 }  // namespace
 
 void ResultWriter::clear() {
+#ifdef SALARY_RECORD_TRACE
+  trace_.clear();
+#endif
   number_count_ = 0;
   text_length_ = 0;
   text_is_utf8_ = true;
 }
 
 // Every field of every result passes here; growing stays out of the way.
-void ResultWriter::number(double v) {
+void ResultWriter::put(double v) {
   if (number_count_ == number_capacity_)
     grow(numbers_, number_count_, number_capacity_, number_count_ + 1);
   numbers_[number_count_++] = v;
 }
 
-void ResultWriter::string(std::string_view s) {
+void ResultWriter::put_string(std::string_view s) {
   long units = utf16_length(s);
   if (units < 0) text_is_utf8_ = false;
-  number(static_cast<double>(units));
-  number(static_cast<double>(s.size()));
+  put(static_cast<double>(units));
+  put(static_cast<double>(s.size()));
   if (text_capacity_ - text_length_ < s.size())
     grow(text_, text_length_, text_capacity_, text_length_ + s.size());
   if (!s.empty()) std::memcpy(text_.get() + text_length_, s.data(), s.size());
   text_length_ += s.size();
 }
 
-void ResultWriter::optional_number(const std::optional<double>& v) {
-  boolean(v.has_value());
-  if (v) number(*v);
+void ResultWriter::put_optional(const std::optional<double>& v) {
+  put(v ? 1 : 0);
+  if (v) put(*v);
 }
 
-void ResultWriter::optional_string(std::string_view s) {
-  boolean(!s.empty());
-  if (!s.empty()) string(s);
+void ResultWriter::put_optional(std::string_view s) {
+  put(s.empty() ? 0 : 1);
+  if (!s.empty()) put_string(s);
 }
 
 const ResultWriter::Header& ResultWriter::header() {

@@ -1,4 +1,4 @@
-// The record results cross into JavaScript as (result_writer.hpp): numbers exactly as computed,
+// The record results cross into JavaScript as (web/wasm/result_writer.hpp): numbers exactly as computed,
 // strings as UTF-16 lengths the wrapper can slice the decoded text by, whatever they contain.
 #include <doctest/doctest.h>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "salary/result_writer.hpp"
+#include "result_writer.hpp"
 
 using namespace salary;
 
@@ -39,20 +39,23 @@ bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; 
 
 TEST_CASE("numbers, flags, counts and optional values in the order written") {
   ResultWriter w;
-  w.number(190000);
-  w.boolean(true);
-  w.boolean(false);
-  w.count(3);
-  w.optional_number(std::nullopt);
-  w.optional_number(2.5);
-  CHECK(w.numbers() == std::vector<double>{190000, 1, 0, 3, 0, 1, 2.5});
+  w.number("salary", 190000);
+  w.flag("applied", true);
+  w.flag("applied", false);
+  w.count("steps", 3);
+  w.optional_number("mean", std::nullopt);
+  w.optional_number("mean", 2.5);
+  CHECK(w.present("offer", false) == false);
+  CHECK(w.present("offer", true) == true);
+  w.record("base");  // nothing on the wire
+  CHECK(w.numbers() == std::vector<double>{190000, 1, 0, 3, 0, 1, 2.5, 0, 1});
 }
 
 TEST_CASE("every double crosses unchanged: no formatting, so NaN, infinities and -0 too") {
   ResultWriter w;
   const double values[] = {0.1, 1.0 / 3, -0.0, std::numeric_limits<double>::denorm_min(),
                            std::numeric_limits<double>::max(), HUGE_VAL, -HUGE_VAL, std::nan("")};
-  for (double v : values) w.number(v);
+  for (double v : values) w.number("value", v);
   REQUIRE(w.numbers().size() == std::size(values));
   for (size_t i = 0; i < std::size(values); ++i) CHECK(same_bits(w.numbers()[i], values[i]));
 }
@@ -65,7 +68,7 @@ TEST_CASE("strings with quotes, backslashes, control characters and any Unicode 
       "Zürich – 50 % · €", "emoji 💶 and 𝄞", "line\u2028separator", std::string("nul\0inside", 10),
   };
   ResultWriter w;
-  for (const std::string& s : labels) w.string(s);
+  for (const std::string& s : labels) w.string("label", s);
   const ResultWriter::Header& h = w.header();
   CHECK(h.text_is_utf8 == 1);
   REQUIRE(h.number_count == 2 * std::size(labels));
@@ -95,8 +98,8 @@ TEST_CASE("bytes that are not UTF-8 are flagged, so the wrapper decodes each str
     CAPTURE(bad);
     CHECK(utf16_length(bad) == -1);
     ResultWriter w;
-    w.string("fine");
-    w.string(bad);
+    w.string("label", "fine");
+    w.string("label", bad);
     const ResultWriter::Header& h = w.header();
     CHECK(h.text_is_utf8 == 0);
     CHECK(h.numbers[2] == -1);
@@ -106,12 +109,12 @@ TEST_CASE("bytes that are not UTF-8 are flagged, so the wrapper decodes each str
 
 TEST_CASE("clear() starts a new record; the header follows the buffers as they grow") {
   ResultWriter w;
-  w.string("\xFF");
+  w.string("label", "\xFF");
   w.clear();
   std::string label(1000, 'x');
   for (int i = 0; i < 1000; ++i) {
-    w.number(i);
-    w.string(label);
+    w.number("value", i);
+    w.string("label", label);
   }
   const ResultWriter::Header& h = w.header();
   CHECK(h.text_is_utf8 == 1);
