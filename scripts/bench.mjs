@@ -2,7 +2,7 @@
 // A benchmark, not a test: nothing here fails the test suite. Run it with scripts/bench (which
 // builds the release artefacts first). Timings: the median of RUNS runs, with min and max.
 //
-//   node scripts/bench.mjs [--runs 15] [--no-lighthouse] [--only bytes,offline,cold,typing,estimate,throughput,lighthouse]
+//   node scripts/bench.mjs [--runs 15] [--no-lighthouse] [--only bytes,offline,cold,typing,estimate,throughput,loading,lighthouse]
 // (BENCHMARKS.md is rewritten only by a complete run.)
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
+import { measureLoading } from './bench-loading.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -191,7 +192,22 @@ function throughputRatio() {
     `native ${(median(nat) / 1e6).toFixed(1)}M/s, wasm ${(median(was) / 1e6).toFixed(1)}M/s; ratio min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)}`);
 }
 
-// 6. Lighthouse 12 (mobile, simulated throttling) on the page.
+// 6. Loading a dataset: entries per second as a dataset grows from 1/8 to all of every entry limit
+//    (scripts/bench-loading.mjs). Linear loading keeps the rate flat: the figure is the lowest, over
+//    the ways of loading, of (rate at the limits) / (rate at 1/8 of them); a quadratic loader's is 0.125.
+async function loading() {
+  const { rows, over, linearity } = await measureLoading({ runs: 3, log: () => {} });
+  const last = rows.at(-1);
+  const worst = Math.min(...['native', 'wasm', 'api'].map((k) => linearity[k]).filter(Number.isFinite));
+  const perSecond = (k) => `${Math.round(last.entries / last[k] / 1000)}k/s`;
+  report('dataset loading: entries/s at the limits ÷ at 1/8 of them', worst.toFixed(2), '≥ 0.5 (linear ≈ 1)', worst >= 0.5,
+    `at the limits (${last.entries} entries, ${(last.bytes / 2 ** 20).toFixed(1)} MB): native ${perSecond('native')}, wasm ${perSecond('wasm')}, `
+    + `JS API ${perSecond('api')} (${(last.api * 1000).toFixed(0)} ms)${last.widget ? `, widget's first result ${(last.widget * 1000).toFixed(0)} ms `
+    + `(longest task ${(last.longest * 1000).toFixed(0)} ms)` : ''}; ratios ${Object.entries(linearity).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}; `
+    + `over the limits refused in ≤ ${Math.max(...over.map((o) => o.seconds * 1000)).toFixed(0)} ms`);
+}
+
+// 7. Lighthouse 12 (mobile, simulated throttling) on the page.
 async function lighthouse(origin) {
   const out = join(tmpdir(), `salary-lighthouse-${process.pid}.json`);
   try {
@@ -219,7 +235,7 @@ const server = await startServer({ port: 0, quiet: true });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const FIGURES = {
   bytes: () => widgetBytes(origin), offline: offlineSize, cold: () => coldLoad(origin), typing: () => typing(origin),
-  estimate: () => estimateInBrowser(origin), throughput: throughputRatio, lighthouse: () => lighthouse(origin),
+  estimate: () => estimateInBrowser(origin), throughput: throughputRatio, loading, lighthouse: () => lighthouse(origin),
 };
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 try {

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <set>
 
+#include "dataset_limits.hpp"
+#include "json_parse.hpp"
 #include "json_reader.hpp"
 #include "salary/dataset.hpp"
 #include "tax_loader.hpp"
@@ -15,97 +17,38 @@ using detail::format_integer;
 using detail::format_number;
 using detail::json;
 using detail::Reader;
+namespace limits = detail::limits;
 
-constexpr double kMaxWage = 1e8;
-constexpr size_t kMaxDatasetBytes = 8 << 20;  // the shipped dataset is ~160 KB  // far above any real annual wage, below any overflow
+constexpr double kMaxWage = 1e8;  // far above any real annual wage, below any overflow
 constexpr const char* kPercentileKeys[] = {"p10", "p25", "p50", "p75", "p90"};
-
-// Checks made while parsing, through nlohmann's parser callback: duplicate keys are legal JSON but
-// almost always a mistake in a dataset (the later one would silently win), and nesting deeper than
-// any real dataset needs is refused before it costs memory. Both are reported with their path.
-class ParseChecks {
- public:
-  static constexpr int kMaxDepth = 32;
-  std::string duplicate_at, too_deep_at;
-
-  bool operator()(int depth, json::parse_event_t event, json& parsed) {
-    if (skipped_ > 0) {  // inside a subtree refused for depth: only keep the nesting count right
-      if (event == json::parse_event_t::object_start || event == json::parse_event_t::array_start)
-        ++skipped_;
-      if (event == json::parse_event_t::object_end || event == json::parse_event_t::array_end)
-        --skipped_;
-      return false;
-    }
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start: {
-        std::string path = frames_.empty() ? "" : child_path(frames_.back().path, next_name());
-        if (depth > kMaxDepth) {
-          if (too_deep_at.empty()) too_deep_at = path;
-          ++skipped_;
-          return false;  // skip the subtree
-        }
-        frames_.push_back({event == json::parse_event_t::array_start, 0, {}, path});
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        if (!frames_.empty()) frames_.pop_back();
-        break;
-      case json::parse_event_t::key: {
-        const std::string& key = parsed.get_ref<const std::string&>();
-        if (!frames_.back().keys.insert(key).second && duplicate_at.empty())
-          duplicate_at = child_path(frames_.back().path, key);
-        pending_key_ = key;
-        break;
-      }
-      case json::parse_event_t::value:
-        next_name();  // counts array elements
-        break;
-    }
-    return true;
-  }
-
- private:
-  struct Frame {
-    bool is_array;
-    size_t next_index;
-    std::set<std::string> keys;
-    std::string path;
-  };
-  // The name of the value being read in the current container: its key or its array index.
-  std::string next_name() {
-    if (frames_.empty()) return "";
-    Frame& top = frames_.back();
-    return top.is_array ? format_integer(top.next_index++) : pending_key_;
-  }
-  std::vector<Frame> frames_;
-  std::string pending_key_;
-  int skipped_ = 0;
-};
 
 bool load_sources(Reader& r, const json& root, Dataset& out) {
   const json* sources = nullptr;
   if (!r.object(root, "", "sources", sources)) return false;
   if (sources->empty()) return r.fail(code::kDatasetValue, "/sources", "must list at least one source");
+  if (!r.at_most(*sources, "/sources", limits::kSources, "sources")) return false;
   for (const auto& [id, entry] : sources->items()) {
     std::string path = child_path("/sources", id);
     Source s;
     s.id = id;
     if (!r.string(entry, path, "publisher", s.publisher) || !r.string(entry, path, "title", s.title) ||
         !r.optional_string(entry, path, "released", s.released) ||
-        !r.optional_string(entry, path, "url", s.url) || !r.optional_string(entry, path, "note", s.note))
+        !r.optional_string(entry, path, "url", s.url, limits::kTextChars) ||
+        !r.optional_string(entry, path, "note", s.note, limits::kTextChars))
       return false;
     out.sources.emplace(id, std::move(s));
   }
   return true;
 }
 
-bool load_areas(Reader& r, const json& root, Dataset& out) {
+// `order`: the keys of /areas in document order, which the menus follow.
+bool load_areas(Reader& r, const json& root, const std::vector<std::string>& order, Dataset& out) {
   const json* areas = nullptr;
-  if (!r.object(root, "", "areas", areas)) return false;
-  for (const auto& [code, entry] : areas->items()) {
+  if (!r.object(root, "", "areas", areas) || !r.at_most(*areas, "/areas", limits::kAreas, "areas"))
+    return false;
+  for (const std::string& code : order) {
     std::string path = child_path("/areas", code);
+    const json& entry = *areas->find(code);
     Area a;
     a.code = code;
     std::string kind;
@@ -123,12 +66,14 @@ bool load_areas(Reader& r, const json& root, Dataset& out) {
   if (!out.find_area("US") || out.areas.at("US").kind != AreaKind::kNation)
     return r.fail(code::kDatasetMissing, "/areas/US", "is required and must be the nation");
   // Metros name their states; those must exist and be states (checked after all areas are read).
-  for (const auto& [code, entry] : areas->items()) {
+  for (const std::string& code : order) {
     Area& a = out.areas.at(code);
     if (a.kind != AreaKind::kMetro) continue;
     std::string path = child_path(child_path("/areas", code), "states");
     const json* states = nullptr;
-    if (!r.array(entry, child_path("/areas", code), "states", states)) return false;
+    if (!r.array(*areas->find(code), child_path("/areas", code), "states", states) ||
+        !r.at_most(*states, path, limits::kMetroStates, "states"))
+      return false;
     if (states->empty()) return r.fail(code::kDatasetValue, path, "must name at least one state");
     for (size_t i = 0; i < states->size(); ++i) {
       const json& s = (*states)[i];
@@ -173,11 +118,15 @@ bool load_wage_row(Reader& r, const json& entry, const std::string& path, WageRo
          r.optional_number(entry, path, "hourly_median", row.hourly_median, 0, kMaxWage / 2080);
 }
 
-bool load_occupations(Reader& r, const json& root, Dataset& out) {
+// `order`: the keys of /occupations in document order, which the menus follow.
+bool load_occupations(Reader& r, const json& root, const std::vector<std::string>& order, Dataset& out) {
   const json* occupations = nullptr;
-  if (!r.object(root, "", "occupations", occupations)) return false;
+  if (!r.object(root, "", "occupations", occupations) ||
+      !r.at_most(*occupations, "/occupations", limits::kOccupations, "occupations"))
+    return false;
   if (occupations->empty()) return r.fail(code::kDatasetValue, "/occupations", "must list an occupation");
-  for (const auto& [code, entry] : occupations->items()) {
+  for (const std::string& code : order) {
+    const json& entry = *occupations->find(code);
     std::string path = child_path("/occupations", code);
     Occupation o;
     o.code = code;
@@ -200,10 +149,12 @@ bool load_occupations(Reader& r, const json& root, Dataset& out) {
     auto gaps = entry.find("gaps");
     if (gaps != entry.end()) {
       if (!gaps->is_array()) return r.fail(code::kDatasetType, child_path(path, "gaps"), "must be an array");
+      if (!r.at_most(*gaps, child_path(path, "gaps"), limits::kGaps, "gaps")) return false;
       for (size_t i = 0; i < gaps->size(); ++i) {
         std::string gap_path = child_path(child_path(path, "gaps"), i);
         std::string area, reason;
-        if (!r.string((*gaps)[i], gap_path, "area", area) || !r.string((*gaps)[i], gap_path, "reason", reason))
+        if (!r.string((*gaps)[i], gap_path, "area", area) ||
+            !r.string((*gaps)[i], gap_path, "reason", reason, limits::kTextChars))
           return false;
         if (!out.find_area(area))
           return r.fail(code::kDatasetReference, child_path(gap_path, "area"), "unknown area \"" + area + "\"");
@@ -302,13 +253,16 @@ bool load_parity_table(Reader& r, const json& parities, const std::string& key, 
 
 bool load_experience(Reader& r, const json& root, Dataset& out) {
   const json* levels = nullptr;
-  if (!r.array(root, "", "experience_levels", levels)) return false;
+  if (!r.array(root, "", "experience_levels", levels) ||
+      !r.at_most(*levels, "/experience_levels", limits::kExperienceLevels, "experience levels"))
+    return false;
+  std::set<std::string> ids;
   for (size_t i = 0; i < levels->size(); ++i) {
     std::string path = child_path("/experience_levels", i);
     const json& entry = (*levels)[i];
     ExperienceLevel level;
     const json* band = nullptr;
-    if (!r.string(entry, path, "id", level.id) || !r.string(entry, path, "label", level.label) ||
+    if (!r.string(entry, path, "id", level.id, limits::kKeyChars) || !r.string(entry, path, "label", level.label) ||
         !r.string(entry, path, "years", level.years) || !r.source_ref(entry, path, out.sources, level.source) ||
         !r.array(entry, path, "band", band))
       return false;
@@ -318,7 +272,7 @@ bool load_experience(Reader& r, const json& root, Dataset& out) {
       return false;
     if (level.band_high <= level.band_low)
       return r.fail(code::kDatasetOrder, path + "/band/1", "must be > band[0]");
-    if (out.find_experience(level.id))
+    if (!ids.insert(level.id).second)
       return r.fail(code::kDatasetDuplicate, path + "/id", "duplicate experience level \"" + level.id + "\"");
     out.experience_levels.push_back(level);
   }
@@ -334,15 +288,19 @@ bool load_factors(Reader& r, const json& root, Dataset& out) {
       {"company_types", FactorKind::kCompanyType}};
   for (const auto& [key, kind] : lists) {
     const json* list = nullptr;
-    if (!r.array(*factors, "/factors", key, list)) return false;
+    if (!r.array(*factors, "/factors", key, list) ||
+        !r.at_most(*list, child_path("/factors", key), limits::kFactors, "factors"))
+      return false;
+    std::set<std::string> ids;
     for (size_t i = 0; i < list->size(); ++i) {
       std::string path = child_path(child_path("/factors", key), i);
       const json& entry = (*list)[i];
       Factor f;
       f.kind = kind;
-      if (!r.string(entry, path, "id", f.id) || !r.string(entry, path, "label", f.label) ||
-          !r.string(entry, path, "group", f.group) || !r.source_ref(entry, path, out.sources, f.source) ||
-          !r.optional_string(entry, path, "note", f.note) ||
+      if (!r.string(entry, path, "id", f.id, limits::kKeyChars) || !r.string(entry, path, "label", f.label) ||
+          !r.string(entry, path, "group", f.group, limits::kKeyChars) ||
+          !r.source_ref(entry, path, out.sources, f.source) ||
+          !r.optional_string(entry, path, "note", f.note, limits::kTextChars) ||
           !r.optional_number(entry, path, "percentile", f.percentile, 1, 99))
         return false;
       if (entry.contains("premium")) {
@@ -357,7 +315,7 @@ bool load_factors(Reader& r, const json& root, Dataset& out) {
       }
       if (f.premium.has_value() == f.percentile.has_value())
         return r.fail(code::kDatasetValue, path, "needs exactly one of premium or percentile");
-      if (out.find_factor(kind, f.id))
+      if (!ids.insert(f.id).second)
         return r.fail(code::kDatasetDuplicate, path + "/id", "duplicate " + std::string(to_string(kind)) +
                                                                  " \"" + f.id + "\"");
       out.factors.push_back(std::move(f));
@@ -368,7 +326,12 @@ bool load_factors(Reader& r, const json& root, Dataset& out) {
 
 bool load_compensation_norms(Reader& r, const json& root, Dataset& out) {
   const json* norms = nullptr;
-  if (!r.array(root, "", "compensation_norms", norms)) return false;
+  if (!r.array(root, "", "compensation_norms", norms) ||
+      !r.at_most(*norms, "/compensation_norms", limits::kCompensationNorms, "compensation norms"))
+    return false;
+  std::set<std::string> company_types;
+  for (const Factor& f : out.factors)
+    if (f.kind == FactorKind::kCompanyType) company_types.insert(f.id);
   static const std::set<std::string> components = {"bonus_percent", "equity_percent",
                                                    "retirement_match_percent", "benefits_usd",
                                                    "extra_comp_usd"};
@@ -376,14 +339,14 @@ bool load_compensation_norms(Reader& r, const json& root, Dataset& out) {
     std::string path = child_path("/compensation_norms", i);
     const json& entry = (*norms)[i];
     CompensationNorm n;
-    if (!r.string(entry, path, "id", n.id) || !r.string(entry, path, "component", n.component) ||
+    if (!r.string(entry, path, "id", n.id, limits::kKeyChars) || !r.string(entry, path, "component", n.component) ||
         !r.string(entry, path, "applies_to", n.applies_to) || !r.string(entry, path, "label", n.label) ||
         !r.source_ref(entry, path, out.sources, n.source) || !r.number(entry, path, "low", n.low, 0, kMaxWage) ||
         !r.number(entry, path, "high", n.high, 0, kMaxWage))
       return false;
     if (components.count(n.component) == 0)
       return r.fail(code::kDatasetValue, path + "/component", "unknown component \"" + n.component + "\"");
-    if (n.applies_to != "any" && !out.find_factor(FactorKind::kCompanyType, n.applies_to))
+    if (n.applies_to != "any" && company_types.count(n.applies_to) == 0)
       return r.fail(code::kDatasetReference, path + "/applies_to", "unknown company type \"" + n.applies_to + "\"");
     if (n.high < n.low) return r.fail(code::kDatasetOrder, path + "/high", "must be >= low");
     out.compensation_norms.push_back(std::move(n));
@@ -393,7 +356,9 @@ bool load_compensation_norms(Reader& r, const json& root, Dataset& out) {
 
 bool load_published_estimates(Reader& r, const json& root, Dataset& out) {
   const json* estimates = nullptr;
-  if (!r.array(root, "", "published_estimates", estimates)) return false;
+  if (!r.array(root, "", "published_estimates", estimates) ||
+      !r.at_most(*estimates, "/published_estimates", limits::kPublishedEstimates, "published estimates"))
+    return false;
   for (size_t i = 0; i < estimates->size(); ++i) {
     std::string path = child_path("/published_estimates", i);
     const json& entry = (*estimates)[i];
@@ -418,51 +383,13 @@ bool load_published_estimates(Reader& r, const json& root, Dataset& out) {
   return true;
 }
 
-// Where and why a text is not JSON: a second, cheap SAX pass that only records the parser's error
-// ("parse error at line 3, column 14: syntax error while parsing object key - invalid literal").
-std::string syntax_error_of(std::string_view text) {
-  struct Handler : nlohmann::json_sax<json> {
-    std::string message;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-      message = e.what();
-      return false;
-    }
-  } handler;
-  json::sax_parse(text.begin(), text.end(), &handler);
-  // "[json.exception.parse_error.101] parse error at …" → "parse error at …"
-  size_t start = handler.message.find("] ");
-  return start == std::string::npos ? handler.message : handler.message.substr(start + 2);
-}
-
 }  // namespace
 
 Result<Dataset> load_dataset(std::string_view json_text) {
-  if (json_text.size() > kMaxDatasetBytes)
-    return make_error(code::kDatasetValue, "/: the dataset is " + format_integer(json_text.size()) +
-                                               " bytes; the limit is " + format_integer(kMaxDatasetBytes));
-  ParseChecks checks;
-  json root = json::parse(json_text.begin(), json_text.end(), std::ref(checks),
-                          /*allow_exceptions=*/false);
-  if (!checks.too_deep_at.empty())
-    return make_error(code::kDatasetValue, checks.too_deep_at + ": nested deeper than " +
-                                               format_integer(ParseChecks::kMaxDepth) + " levels");
-  if (root.is_discarded())
-    return make_error(code::kDatasetSyntax, "/: not valid JSON: " + syntax_error_of(json_text));
-  if (!checks.duplicate_at.empty())
-    return make_error(code::kDatasetDuplicate, checks.duplicate_at + ": key appears twice");
-
+  auto parsed = detail::parse_document(json_text);
+  if (!parsed) return parsed.error();
+  const detail::ParsedDocument& doc = parsed.value();
+  const json& root = doc.root;
   Reader r;
   Dataset out;
   if (!r.is_object(root, "")) return r.error();
@@ -471,7 +398,8 @@ Result<Dataset> load_dataset(std::string_view json_text) {
     return make_error(code::kDatasetValue, "/format: must be \"salary-dataset/1\", not \"" + out.format + "\"");
   const json* parities = nullptr;
   bool ok = r.string(root, "", "version", out.version) && load_sources(r, root, out) &&
-            load_areas(r, root, out) && load_occupations(r, root, out) &&
+            load_areas(r, root, doc.area_order, out) &&
+            load_occupations(r, root, doc.occupation_order, out) &&
             load_metro_wages(r, root, out) && load_world_regions(r, root, out) &&
             r.object(root, "", "price_parities", parities) &&
             load_parity_table(r, *parities, "states", AreaKind::kState, out, out.state_parities) &&

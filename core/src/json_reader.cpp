@@ -22,6 +22,12 @@ std::string child_path(const std::string& path, size_t index) {
   return path + "/" + format_integer(static_cast<long long>(index));
 }
 
+size_t utf8_characters(std::string_view text) {
+  size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;  // bytes that start one
+  return n;
+}
+
 static const char* type_name(const json& value) {
   switch (value.type()) {
     case json::value_t::null: return "null";
@@ -73,14 +79,20 @@ bool Reader::array(const json& parent, const std::string& path, std::string_view
 }
 
 bool Reader::string(const json& parent, const std::string& path, std::string_view key,
-                    std::string& out) {
+                    std::string& out, size_t max_chars) {
   const json* m = member(parent, path, key);
   if (!ok()) return false;
   if (!m) return fail(code::kDatasetMissing, child_path(path, key), "is required");
   if (!m->is_string())
     return fail(code::kDatasetType, child_path(path, key),
                 std::string("must be a string, not ") + type_name(*m));
-  out = m->get_ref<const std::string&>();
+  const std::string& text = m->get_ref<const std::string&>();
+  size_t chars = utf8_characters(text);
+  if (chars > max_chars)
+    return fail(code::kDatasetValue, child_path(path, key),
+                "is " + format_integer(static_cast<long long>(chars)) + " characters long; the limit is " +
+                    format_integer(static_cast<long long>(max_chars)));
+  out = text;
   return true;
 }
 
@@ -105,11 +117,11 @@ bool Reader::number(const json& parent, const std::string& path, std::string_vie
 }
 
 bool Reader::optional_string(const json& parent, const std::string& path, std::string_view key,
-                             std::string& out) {
+                             std::string& out, size_t max_chars) {
   const json* m = member(parent, path, key);
   if (!ok()) return false;
   if (!m || m->is_null()) return true;
-  return string(parent, path, key, out);
+  return string(parent, path, key, out, max_chars);
 }
 
 bool Reader::optional_number(const json& parent, const std::string& path, std::string_view key,
@@ -126,6 +138,13 @@ bool Reader::optional_number(const json& parent, const std::string& path, std::s
 bool Reader::is_object(const json& value, const std::string& path) {
   if (value.is_object()) return true;
   return fail(code::kDatasetType, path, std::string("must be an object, not ") + type_name(value));
+}
+
+bool Reader::at_most(const json& container, const std::string& path, size_t max, const char* what) {
+  if (container.size() <= max) return true;
+  return fail(code::kDatasetValue, path.empty() ? "/" : path,
+              "lists " + format_integer(static_cast<long long>(container.size())) + " " + what +
+                  "; the limit is " + format_integer(static_cast<long long>(max)));
 }
 
 }  // namespace salary::detail

@@ -8,17 +8,23 @@
 #include <string>
 #include <string_view>
 
+#include "dataset_limits.hpp"
 #include "number_format.hpp"
 #include "salary/result.hpp"
 
 namespace salary::detail {
 
-// ordered_json keeps the document's key order, which listings (menus) follow.
-using json = nlohmann::ordered_json;
+// Objects are std::maps: every member lookup is a sorted search, so loading takes time linear in
+// the entries (ordered_json's objects are vectors searched from the front: quadratic). The key
+// order the menus follow is recorded by parse_document() (json_parse.hpp).
+using json = nlohmann::json;
 
 // "/a/b" + "c/d" → "/a/b/c~1d" (RFC 6901 escaping).
 std::string child_path(const std::string& path, std::string_view key);
 std::string child_path(const std::string& path, size_t index);
+
+// The characters (code points) of UTF-8 text the parser has checked, for the length limits.
+size_t utf8_characters(std::string_view text);
 
 class Reader {
  public:
@@ -31,20 +37,25 @@ class Reader {
   // Required members. Return false (error recorded) if absent or of the wrong type.
   bool object(const json& parent, const std::string& path, std::string_view key, const json*& out);
   bool array(const json& parent, const std::string& path, std::string_view key, const json*& out);
-  bool string(const json& parent, const std::string& path, std::string_view key, std::string& out);
+  // A string of at most max_chars characters (labels and names by default; free text such as a
+  // note or a URL may be longer, up to limits::kTextChars).
+  bool string(const json& parent, const std::string& path, std::string_view key, std::string& out,
+              size_t max_chars = limits::kLabelChars);
   // A finite number with min <= value <= max.
   bool number(const json& parent, const std::string& path, std::string_view key, double& out,
               double min, double max);
 
   // Optional members: absent or null leaves `out` untouched and returns true.
   bool optional_string(const json& parent, const std::string& path, std::string_view key,
-                       std::string& out);
+                       std::string& out, size_t max_chars = limits::kLabelChars);
   bool optional_number(const json& parent, const std::string& path, std::string_view key,
                        std::optional<double>& out, double min, double max);
 
   // The value itself (not a member) as a number, e.g. an array element.
   bool number_value(const json& value, const std::string& path, double& out, double min, double max);
   bool is_object(const json& value, const std::string& path);
+  // An object or array at `path` with at most `max` entries ("lists 12000 areas; the limit is 10000").
+  bool at_most(const json& container, const std::string& path, size_t max, const char* what);
 
   // A source id that must name an entry of the dataset's sources (checked by the caller's set).
   template <typename SourceMap>

@@ -50,6 +50,7 @@ bool year_key(Reader& r, const std::string& parent_path, const std::string& key,
 // start at 0; a surtax may start higher (CA's 1 % above $1M), so `from_zero` is the caller's.
 bool schedule(Reader& r, const json& list, const std::string& path, bool from_zero, Schedule& out) {
   if (list.empty()) return r.fail(code::kDatasetValue, path, "must have at least one bracket");
+  if (!r.at_most(list, path, limits::kBrackets, "brackets")) return false;
   Schedule s;
   for (size_t i = 0; i < list.size(); ++i) {
     const std::string item = child_path(path, i);
@@ -146,7 +147,8 @@ bool state_tax(Reader& r, const json& entry, const std::string& path, StateTax& 
   }
   if (present(entry, "surtax") && !member_schedule(r, entry, path, "surtax", false, out.surtax))
     return false;
-  if (!r.optional_string(entry, path, "base", base) || !r.optional_string(entry, path, "note", out.note))
+  if (!r.optional_string(entry, path, "base", base) ||
+      !r.optional_string(entry, path, "note", out.note, limits::kTextChars))
     return false;
   if (base == "wages") out.base = StateTaxBase::kWages;
   else if (base == "federal_taxable_income") out.base = StateTaxBase::kFederalTaxableIncome;
@@ -164,6 +166,7 @@ bool load_federal(Reader& r, const json& tax, const std::map<std::string, Source
       !r.object(*federal, path, "years", years))
     return false;
   if (years->empty()) return r.fail(code::kDatasetValue, path + "/years", "must list at least one year");
+  if (!r.at_most(*years, path + "/years", limits::kTaxYears, "years")) return false;
   for (const auto& [key, entry] : years->items()) {
     int year = 0;
     if (!year_key(r, path + "/years", key, year) ||
@@ -179,7 +182,8 @@ bool load_states(Reader& r, const json& tax, const std::map<std::string, Source>
   const json* states = nullptr;
   const json* years = nullptr;
   if (!r.object(tax, "/tax", "states", states) || !r.source_ref(*states, path, sources, out.state_source) ||
-      !r.object(*states, path, "years", years))
+      !r.object(*states, path, "years", years) ||
+      !r.at_most(*years, path + "/years", limits::kTaxYears, "years"))
     return false;
   for (const auto& [key, entry] : years->items()) {
     int year = 0;

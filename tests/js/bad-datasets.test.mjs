@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { load, SalaryError } from '../../dist/salary-core.mjs';
+import { datasetAtLimits, datasetLimits, scaledDataset } from '../../scripts/scaled-dataset.mjs';
 
 const shippedText = readFileSync(new URL('../../data/salary-data.json', import.meta.url), 'utf8');
 const shipped = () => JSON.parse(shippedText);
@@ -65,6 +66,12 @@ const cases = [
   ['tax rate of 100 %', mutate('/tax/federal/years/2026/brackets/single/6/1', 1), 'dataset_value', '/tax/federal/years/2026/brackets/single/6/1'],
   ['state tax for an unknown state', mutate('/tax/states/years/2026/ZZ', { type: 'none' }), 'dataset_reference', '/tax/states/years/2026/ZZ'],
   ['state tax type unknown', mutate('/tax/states/years/2025/TX/type', 'sales'), 'dataset_value', '/tax/states/years/2025/TX/type'],
+  // Over the limits of docs/dataset.md: what took minutes to load (quadratic) is refused at once.
+  ['20,000 metro areas', JSON.stringify(scaledDataset({ areas: 20000 })), 'dataset_value', '/areas: lists 20446 areas; the limit is 10000'],
+  ['5,000 skills', JSON.stringify(scaledDataset({ skills: 5000 })), 'dataset_value', '/factors/skills: lists 5007 factors; the limit is 500'],
+  ['a megabyte occupation title', mutate('/occupations/15-1252/title', 'x'.repeat(1 << 20)), 'dataset_value', '/occupations/15-1252/title: is 1048576 characters long; the limit is 200'],
+  ['a 201-character area name', mutate('/areas/TX/name', 'é'.repeat(201)), 'dataset_value', '/areas/TX/name: is 201 characters long'],
+  ['a 101-character area code', mutate(`/areas/${'k'.repeat(101)}`, { name: 'x', kind: 'state' }), 'dataset_value', `/areas/${'k'.repeat(40)}…: key is 101 characters long`],
 ];
 
 test(`${cases.length} crafted bad datasets are each rejected with their JSON path`, async () => {
@@ -80,6 +87,32 @@ test(`${cases.length} crafted bad datasets are each rejected with their JSON pat
     assert.ok(Math.abs(good.percentileOf(133080).percentile - 50) < 1e-9, `${name}: the good calculator broke`);
   }
   console.log(`bad datasets: ${cases.length} rejected, each naming its JSON path`);
+});
+
+test('a dataset at every limit at once loads, with its areas in document order', async () => {
+  const doc = datasetAtLimits(1);
+  const calc = await load({ dataset: JSON.stringify(doc) });
+  assert.equal(calc.areas().length, datasetLimits().kAreas);
+  assert.deepEqual(calc.areas().map((a) => a.code), Object.keys(doc.areas));
+  assert.equal(calc.factors('skill').length, datasetLimits().kFactors);
+  calc.dispose();
+});
+
+test('docs/dataset.md lists the limits the loader enforces (core/src/dataset_limits.hpp)', () => {
+  const docs = readFileSync(new URL('../../docs/dataset.md', import.meta.url), 'utf8');
+  const table = docs.slice(docs.indexOf('## Limits'), docs.indexOf('\n## ', docs.indexOf('## Limits') + 1));
+  const documented = Object.fromEntries([...table.matchAll(/^\| (.+?) \| ([\d,]+)/gm)].map(([, what, n]) => [what, Number(n.replace(/,/g, ''))]));
+  const L = datasetLimits();
+  const rows = {
+    'the text': L.kBytes, 'nesting of objects and arrays': L.kDepth, 'an object key (a code or id), and an `id` or `group` in a list': L.kKeyChars,
+    'a label, name, title or other short text (every string the loader reads except the next row)': L.kLabelChars,
+    'a note, a gap\'s reason, a URL': L.kTextChars, '`sources`': L.kSources, '`areas`': L.kAreas,
+    'the `states` of a metro': L.kMetroStates, '`occupations`': L.kOccupations, 'the `gaps` of an occupation': L.kGaps,
+    '`experience_levels`': L.kExperienceLevels, 'each list of `factors`': L.kFactors, '`compensation_norms`': L.kCompensationNorms,
+    '`published_estimates`': L.kPublishedEstimates, 'tax years, federal and state each': L.kTaxYears, 'brackets in a schedule': L.kBrackets,
+  };
+  assert.deepEqual(documented, rows);
+  assert.equal(Object.keys(rows).length, Object.keys(L).length, 'every limit is documented');
 });
 
 test('markup in dataset text is data, returned verbatim', async () => {

@@ -59,7 +59,16 @@ export const defaultValue = (name, listings) => {
   return FIELDS[name].type === 'set' ? [] : null;
 };
 
-const flatOptions = (spec, L) => spec.options(L).flatMap((o) => (o.group ? o.options : [o]));
+// Worked out once per listings: a dataset may list 10,000 places (docs/dataset.md, "Limits"), too
+// many to filter and sort again on every keystroke.
+const optionsCache = new WeakMap();
+const choicesOf = (spec, L) => {
+  const bySpec = optionsCache.get(L) || new Map();
+  optionsCache.set(L, bySpec);
+  if (!bySpec.has(spec)) bySpec.set(spec, spec.options(L));
+  return bySpec.get(spec);
+};
+const flatOptions = (spec, L) => choicesOf(spec, L).flatMap((o) => (o.group ? o.options : [o]));
 
 /** Checks a raw value (string, or array for sets). Returns {value} or {error} (sets: both). */
 export function parseField(name, raw, listings) {
@@ -148,7 +157,7 @@ export function fillOptions(name, target, listings) {
   } else {
     const value = target.value;
     const option = (o) => h('option', { value: o.value }, o.label);
-    target.replaceChildren(...spec.options(listings).map((o) => (o.group ? h('optgroup', { label: o.group }, o.options.map(option)) : option(o))));
+    target.replaceChildren(...choicesOf(spec, listings).map((o) => (o.group ? h('optgroup', { label: o.group }, o.options.map(option)) : option(o))));
     if (value) target.value = value;
   }
   target.dataset.options = values;
