@@ -17,8 +17,10 @@ const types = {
   '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ts': 'text/plain; charset=utf-8',
 };
 
-export function startServer({ port: p = port, quiet = false } = {}) {
+/** `handle(req, res)`: tests' own responses; returning true means it answered (or never will). */
+export function startServer({ port: p = port, quiet = false, handle = null } = {}) {
   const server = createServer((req, res) => {
+    if (handle?.(req, res)) return;
     const url = new URL(req.url, `http://${host}`);
     let path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     if (path.endsWith('/')) path += 'index.html';

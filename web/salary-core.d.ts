@@ -26,6 +26,9 @@ export interface LoadOptions {
   dataset?: string | ArrayBuffer | ArrayBufferView | object;
 }
 
+/** The largest dataset load() accepts: 8 MiB of JSON (docs/dataset.md, "Limits", lists the others). */
+export const MAX_DATASET_BYTES: number;
+
 /** Loads the wasm module (once per page or process) and a dataset. */
 export function load(options?: LoadOptions): Promise<Calculator>;
 

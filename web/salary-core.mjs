@@ -23,7 +23,8 @@ export class SalaryError extends Error {
  * these too. The tax year's default depends on the data: Calculator.defaultTaxYear().
  */
 export const DEFAULTS = Object.freeze({ occupation: '15-1252', area: 'US', filingStatus: 'single', equityVestingYears: 4, hoursPerWeek: 40 });
-const MAX_DATASET_BYTES = 8 * 1024 * 1024; // as in the core (dataset_loader.cpp)
+/** The largest dataset load() accepts, in bytes (core/src/dataset_limits.hpp, docs/dataset.md "Limits"). */
+export const MAX_DATASET_BYTES = 8 * 1024 * 1024;
 const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
 const modulePromises = new Map();
 

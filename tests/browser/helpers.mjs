@@ -17,12 +17,13 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
- * Starts the server (unless `server: false`) and a browser context. Returns
+ * Starts the server (unless `server: false`; `handle` answers requests of its own, see
+ * scripts/serve.mjs) and a browser context. Returns
  * {origin, context, newPage, requests, problems, close}. `problems` collects console errors and
  * page errors from every page; `requests` every URL requested.
  */
-export async function setup({ server = true, colorScheme = 'light', viewport = { width: 1280, height: 900 } } = {}) {
-  const httpServer = server ? await startServer({ port: 0, quiet: true }) : null;
+export async function setup({ server = true, handle = null, colorScheme = 'light', viewport = { width: 1280, height: 900 } } = {}) {
+  const httpServer = server ? await startServer({ port: 0, quiet: true, handle }) : null;
   const origin = httpServer ? `http://127.0.0.1:${httpServer.address().port}` : null;
   const profile = mkdtempSync(join(tmpdir(), 'salary-browser-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -46,7 +47,11 @@ export async function setup({ server = true, colorScheme = 'light', viewport = {
     },
     async close() {
       await context.close();
-      if (httpServer) await new Promise((resolve) => httpServer.close(resolve));
+      if (httpServer) {
+        const closed = new Promise((resolve) => httpServer.close(resolve));
+        httpServer.closeAllConnections(); // including responses a test keeps open on purpose
+        await closed;
+      }
       rmSync(profile, { recursive: true, force: true });
     },
   };

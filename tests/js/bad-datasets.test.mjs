@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { load, SalaryError } from '../../dist/salary-core.mjs';
+import { load, SalaryError, MAX_DATASET_BYTES } from '../../dist/salary-core.mjs';
 import { datasetAtLimits, datasetLimits, scaledDataset } from '../../scripts/scaled-dataset.mjs';
 
 const shippedText = readFileSync(new URL('../../data/salary-data.json', import.meta.url), 'utf8');
@@ -112,6 +112,7 @@ test('docs/dataset.md lists the limits the loader enforces (core/src/dataset_lim
     '`published_estimates`': L.kPublishedEstimates, 'tax years, federal and state each': L.kTaxYears, 'brackets in a schedule': L.kBrackets,
   };
   assert.deepEqual(documented, rows);
+  assert.equal(MAX_DATASET_BYTES, L.kBytes, 'the JS API checks the same byte limit before copying a dataset into wasm');
   assert.equal(Object.keys(rows).length, Object.keys(L).length, 'every limit is documented');
 });
 
