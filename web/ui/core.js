@@ -1,7 +1,7 @@
 // One wasm instance per page (salary-core.mjs caches it), and one loaded dataset per source:
 // every widget on the default data shares one Calculator, widgets with the same dataset-src share
 // theirs (custom-dataset.js). Also the read-only listings of a Calculator, computed once.
-import { load, SalaryError } from '../salary-core.mjs';
+import { load } from '../salary-core.mjs';
 
 let shared = null;
 const listingsCache = new WeakMap();
@@ -11,7 +11,7 @@ const listingsCache = new WeakMap();
  * figures; the extras (tax tables, price levels, compensation norms, published estimates) follow
  * through calculator.loadExtras() when a panel needs them. Never disposed: it is the page's, and any widget may come to need it.
  */
-export function defaultCalculator() {
+function defaultCalculator() {
   if (!shared) {
     shared = load({ lazy: true });
     shared.catch(() => { shared = null; });
@@ -20,22 +20,31 @@ export function defaultCalculator() {
 }
 
 /**
- * A lease on a Calculator over a custom dataset (web/ui/custom-dataset.js, imported only when a
- * widget is given one): `from` is 'url' (an absolute URL) or 'dataset' (an object or JSON text).
- * Returns {promise, release} at once, as the module's leases do.
+ * The Calculator a widget is to use: over its custom dataset (`dataset`, an object or JSON text;
+ * else `src`, a URL relative to the page), or the default one. Returns {promise, release} at once:
+ * the promise resolves with {calc, custom, notice}: custom, whether calc is over the custom dataset;
+ * notice, why a custom dataset could not be used (the default data is used instead). It rejects
+ * only if the default data cannot load. release() lets go of the custom dataset once the widget no
+ * longer uses it (a lease: web/ui/custom-dataset.js, imported only when a widget is given one).
  */
-export function customCalculator(from, value) {
-  let inner = null, released = false;
+export function calculatorFor(dataset, src) {
+  const found = (custom, notice) => (calc) => ({ calc, custom, notice });
+  if (dataset === undefined && !src) return { promise: defaultCalculator().then(found(false, null)), release() {} };
+  let lease = null, released = false;
   const promise = import('./custom-dataset.js').then((m) => {
-    inner = from === 'url' ? m.calculatorFromUrl(value) : m.calculatorFromDataset(value);
-    if (released) inner.release(); // let go of before it was even asked for
-    return inner.promise;
+    lease = dataset !== undefined ? m.calculatorFromDataset(dataset) : m.calculatorFromUrl(new URL(src, document.baseURI).href);
+    if (released) lease.release(); // let go of before it was even asked for
+    return lease.promise;
+  }).then(found(true, null), (e) => {
+    lease?.release();
+    const notice = `The custom dataset could not be used (${e && e.message ? e.message : e}). Showing the default data instead.`;
+    return defaultCalculator().then(found(false, notice));
   });
   return {
     promise,
     release() {
       released = true;
-      inner?.release();
+      lease?.release();
     },
   };
 }
@@ -72,19 +81,13 @@ export function listingsOf(calc) {
       defaultTaxYear: calc.defaultTaxYear(),
       filingStatuses: calc.filingStatuses(),
       payPeriods: calc.payPeriods(),
+      // Empty until the extras are in: the panels that read them declare `extras` (panels/index.js).
+      norms: calc.compensationNorms(),
+      published: calc.publishedEstimates(),
     };
-    // The compensation norms and published estimates come with the extras: until they are in, a
-    // panel reading them gets not_loaded, as from takeHome(), and shows that it is loading.
-    for (const [name, read] of [['norms', () => calc.compensationNorms()], ['published', () => calc.publishedEstimates()]]) {
-      if (calc.extrasLoaded !== false) L[name] = read();
-      else Object.defineProperty(L, name, { get() { throw new SalaryError('not_loaded', `the ${name} come with the extras: load them first`); } });
-    }
     L.areaByCode = new Map(L.areas.map((a) => [a.code, a]));
     L.sourceById = new Map(sources.map((s, i) => [s.id, { ...s, number: i + 1 }]));
-    L.occupationByCode = new Map(L.occupations.map((o) => [o.code, o]));
     listingsCache.set(calc, L);
   }
   return L;
 }
-
-export { SalaryError };

@@ -1,11 +1,11 @@
-// Every input the widget has: its label, how it is built, how what was typed is checked. A field
-// with a bad value shows a message next to itself; the widget keeps using the last good value.
+// Every input the widget has: how what was typed is checked, and how its control is built (with
+// its label: the form's fields have theirs here, a panel gives the ones of the fields it shows). A
+// field with a bad value shows a message next to itself; the widget keeps using the last good value.
 import { el as h } from './dom.js';
 import { parseAmount, parseNumber, money, compareText } from './format.js';
 import { DEFAULTS } from '../salary-core.mjs';
 
 const PERIOD_LABELS = { annual: 'per year', monthly: 'per month', semimonthly: 'twice a month', biweekly: 'every 2 weeks', weekly: 'per week', hourly: 'per hour' };
-const FILING_LABELS = { single: 'Single', joint: 'Married, filing jointly', separate: 'Married, filing separately', head_of_household: 'Head of household' };
 const byName = (a, b) => compareText(a.name, b.name);
 
 export const FIELDS = {
@@ -29,22 +29,22 @@ export const FIELDS = {
   skills: { type: 'set', kind: 'skill', label: 'Skills' },
   technologies: { type: 'set', kind: 'technology', label: 'Technologies' },
   certifications: { type: 'set', kind: 'certification', label: 'Certifications' },
-  offer: { type: 'amount', label: 'An offer you have (base salary per year, USD)', placeholder: 'e.g. 150,000', what: 'the offer' },
-  bonusPercent: { type: 'number', label: 'Target bonus (% of base)', max: 1000, placeholder: 'e.g. 10', what: 'the bonus', unit: '%' },
-  equityGrant: { type: 'amount', label: 'Equity grant, total (USD)', placeholder: 'e.g. 100,000', what: 'the equity grant' },
-  equityYears: { type: 'number', label: 'Vesting period (years)', min: 0.5, max: 10, default: DEFAULTS.equityVestingYears, placeholder: String(DEFAULTS.equityVestingYears), what: 'the vesting period', unit: 'years' },
-  benefits: { type: 'amount', label: 'Benefits per year (USD)', placeholder: 'e.g. 15,000', what: 'the benefits' },
-  matchPercent: { type: 'number', label: 'Retirement match (% of base)', max: 100, placeholder: 'e.g. 4', what: 'the match', unit: '%' },
-  filingStatus: { type: 'choice', label: 'Filing status', default: DEFAULTS.filingStatus,
-    options: (L) => L.filingStatuses.map((f) => ({ value: f, label: FILING_LABELS[f] || f })) },
-  taxYear: { type: 'choice', label: 'Tax year', default: (L) => (L.defaultTaxYear === null ? null : String(L.defaultTaxYear)),
+  // The fields panels show: how each is labelled is the panel's (its controls()).
+  offer: { type: 'amount', what: 'the offer' },
+  bonusPercent: { type: 'number', max: 1000, what: 'the bonus', unit: '%' },
+  equityGrant: { type: 'amount', what: 'the equity grant' },
+  equityYears: { type: 'number', min: 0.5, max: 10, default: DEFAULTS.equityVestingYears, what: 'the vesting period', unit: 'years' },
+  benefits: { type: 'amount', what: 'the benefits' },
+  matchPercent: { type: 'number', max: 100, what: 'the match', unit: '%' },
+  filingStatus: { type: 'choice', what: 'filing status', default: DEFAULTS.filingStatus,
+    options: (L) => L.filingStatuses.map((f) => ({ value: f, label: f })) }, // labelled by the take-home panel
+  taxYear: { type: 'choice', what: 'tax year', default: (L) => (L.defaultTaxYear === null ? null : String(L.defaultTaxYear)),
     options: (L) => L.taxYears.map((y) => ({ value: String(y), label: String(y) })) },
-  retirement: { type: 'amount', label: 'Your pre-tax 401(k) per year (USD)', placeholder: 'e.g. 10,000', what: 'the contribution' },
+  retirement: { type: 'amount', what: 'the contribution' },
   // 440 places: typed with suggestions rather than picked from a <select>, whose every option the
   // browser measures whenever it lays the page out (~45 ms, the page's largest layout cost).
   compareTo: {
-    type: 'choice', search: true, label: 'Compare with', default: '',
-    placeholder: 'Automatic (US average or California); type a state or metro area',
+    type: 'choice', search: true, what: 'compare with', default: '',
     options: (L) => [
       { value: 'US', label: 'United States (average)' },
       { group: 'States', options: L.areas.filter((a) => a.kind === 'state').sort(byName).map((a) => ({ value: a.code, label: a.name })) },
@@ -90,7 +90,7 @@ export function parseField(name, raw, listings) {
     const named = spec.search && options.find((o) => o.label.toLowerCase() === value.toLowerCase());
     if (named) return { value: named.value }; // what a typed field holds: the place's name
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return { error: `“${shown}” is not one of the choices for ${spec.label.toLowerCase()}.` };
+    return { error: `“${shown}” is not one of the choices for ${spec.what || spec.label.toLowerCase()}.` };
   }
   // set
   const ids = (Array.isArray(raw) ? raw : String(raw ?? '').split(',')).map((v) => String(v).trim()).filter(Boolean);
@@ -103,10 +103,12 @@ export function parseField(name, raw, listings) {
 
 /**
  * Builds the control for a field: {node, control, error} where control is the element whose value
- * is the raw value (input, select, or the fieldset of checkboxes).
+ * is the raw value (input, select, or the fieldset of checkboxes). `label`, `placeholder` and
+ * `optionLabels` (value → label, for a choice): a panel's words for a field it shows (the form's
+ * own fields have theirs here).
  */
-export function buildField(name, listings, { id, hint } = {}) {
-  const spec = FIELDS[name];
+export function buildField(name, listings, { id, hint, label, placeholder, optionLabels } = {}) {
+  const spec = { ...FIELDS[name], ...(label && { label }), ...(placeholder && { placeholder }) };
   const errId = `${id}-error`, hintId = hint ? `${id}-hint` : null;
   const error = h('p', { class: 'error', id: errId, part: 'error', 'aria-live': 'polite' });
   const describedBy = [hintId, errId].filter(Boolean).join(' ');
@@ -124,7 +126,7 @@ export function buildField(name, listings, { id, hint } = {}) {
   let control, list = null;
   if (spec.type === 'choice' && !spec.search) {
     control = h('select', { id, name, part: 'input select', 'aria-describedby': describedBy });
-    fillOptions(name, control, listings);
+    fillOptions(name, control, listings, optionLabels);
   } else {
     if (spec.search) { // a typed choice: its options are suggestions
       list = h('datalist', { id: `${id}-list` });
@@ -133,7 +135,7 @@ export function buildField(name, listings, { id, hint } = {}) {
     control = h('input', {
       id, name, part: 'input', type: 'text', inputmode: spec.search ? null : 'decimal', list: list && `${id}-list`,
       autocomplete: 'off', spellcheck: 'false', 'aria-describedby': describedBy,
-      placeholder: spec.placeholder || (spec.type === 'amount' ? `e.g. ${money(10000)}` : ''),
+      placeholder: spec.placeholder || (spec.type === 'amount' ? `e.g. ${money(10000)}` : String(spec.default ?? '')),
     });
   }
   const node = h('div', { class: `field f-${name}`, part: 'field', 'data-field': name },
@@ -146,9 +148,10 @@ export const optionsOf = (control) => (control.localName === 'input' ? control.p
 
 /**
  * Puts a choice field's options into its <select> or <datalist> (again when the listings grew,
- * e.g. once the tax tables and price levels are in). Returns whether they changed.
+ * e.g. once the tax tables and price levels are in), labelled by `optionLabels` where it has
+ * one (buildField). Returns whether they changed.
  */
-export function fillOptions(name, target, listings) {
+export function fillOptions(name, target, listings, optionLabels = {}) {
   const spec = FIELDS[name];
   const values = flatOptions(spec, listings).map((o) => o.value).join('\n');
   if (target.dataset.options === values) return false;
@@ -156,7 +159,7 @@ export function fillOptions(name, target, listings) {
     target.replaceChildren(...flatOptions(spec, listings).map((o) => h('option', { value: o.label, 'data-value': o.value })));
   } else {
     const value = target.value;
-    const option = (o) => h('option', { value: o.value }, o.label);
+    const option = (o) => h('option', { value: o.value }, optionLabels[o.value] || o.label);
     target.replaceChildren(...choicesOf(spec, listings).map((o) => (o.group ? h('optgroup', { label: o.group }, o.options.map(option)) : option(o))));
     if (value) target.value = value;
   }
@@ -189,12 +192,12 @@ export function writeControl(name, control, raw, value) {
   }
 }
 
-/**
- * Whether a control no longer holds the value its markup was written with: in markup rendered at
- * build time (scripts/prerender.mjs), what the visitor typed before the calculator was ready.
- */
-export function controlChanged(name, control) {
-  if (FIELDS[name].type === 'set') return [...control.querySelectorAll('input')].some((box) => box.checked !== box.defaultChecked);
-  if (control.tagName === 'SELECT') return [...control.options].some((o) => o.selected !== o.defaultSelected);
-  return control.value !== control.defaultValue;
+/** Shows each field's message (`messages`: field name → message) next to it, and marks it invalid. */
+export function showErrors(controls, messages) {
+  for (const [name, { control, error }] of controls) {
+    const message = messages[name] || '';
+    if (error.textContent !== message) error.textContent = message;
+    if (message) control.setAttribute('aria-invalid', 'true');
+    else control.removeAttribute('aria-invalid');
+  }
 }

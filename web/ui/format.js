@@ -1,5 +1,7 @@
 // Number formatting (Intl, the visitor's locale), the result in words, and parsing what a visitor
 // types. Text is English; numbers follow the browser's locale.
+import { whenIdle } from './schedule.js';
+
 // Made on first use, or by warmFormatters() while the page is idle: the first Intl object a page
 // makes costs 12–25 ms (ICU loads its locale data then), the others well under 1 ms. Made while
 // the widget starts, that would be blocking time (Lighthouse); made on the first keystroke after
@@ -32,9 +34,8 @@ formatters.push(() => compareText('a', 'b'));
  */
 export function warmFormatters() {
   const pending = formatters.splice(0); // once per page, however many widgets
-  const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 0));
-  const next = () => { if (pending.length) { pending.shift()(); idle(next); } };
-  idle(next);
+  const next = () => { if (pending.length) { pending.shift()(); whenIdle(next); } };
+  whenIdle(next);
 }
 const suffix = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 

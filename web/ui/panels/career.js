@@ -4,6 +4,9 @@ import { rangeBar } from '../chart.js';
 import { money, moneyRange, people, placeName } from '../format.js';
 
 export default {
+  event: 'career',
+  profile: true,
+
   view: (ctx) => [ctx.salary, ctx.profile.experience, ctx.where],
 
   compute(ctx) {

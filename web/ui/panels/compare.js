@@ -5,6 +5,11 @@ import { rangeBar } from '../chart.js';
 import { money, moneyRange, isoDate, placeName } from '../format.js';
 
 export default {
+  event: 'compare',
+  profile: true,
+  extras: true,
+  estimate: true,
+
   compute(ctx) {
     const e = ctx.base.estimate, d = ctx.base.distribution, L = ctx.L;
     const areaName = (code) => L.areaByCode.get(code)?.name || code;

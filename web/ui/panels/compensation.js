@@ -4,9 +4,19 @@ import { h, table, scroller } from '../dom.js';
 import { money, ratioPercent, payNote } from '../format.js';
 
 const PERCENT_NORMS = new Set(['bonus_percent', 'equity_percent', 'retirement_match_percent']);
+const FIELDS = {
+  bonusPercent: { label: 'Target bonus (% of base)', placeholder: 'e.g. 10' },
+  equityGrant: { label: 'Equity grant, total (USD)', placeholder: 'e.g. 100,000' },
+  equityYears: { label: 'Vesting period (years)' },
+  benefits: { label: 'Benefits per year (USD)', placeholder: 'e.g. 15,000' },
+  matchPercent: { label: 'Retirement match (% of base)', placeholder: 'e.g. 4' },
+};
 
 export default {
-  controls: (ctx) => [h('div', { class: 'grid' }, ['bonusPercent', 'equityGrant', 'equityYears', 'benefits', 'matchPercent'].map((n) => ctx.field(n)))],
+  event: 'compensation',
+  extras: true,
+
+  controls: (ctx) => [h('div', { class: 'grid' }, Object.entries(FIELDS).map(([name, words]) => ctx.field(name, words)))],
 
   compute(ctx) {
     const v = ctx.v;

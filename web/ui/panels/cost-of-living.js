@@ -9,10 +9,27 @@ const COLUMNS = [
   { key: 'median', label: 'Median pay', type: 'number' },
 ];
 
-export default {
-  controls: (ctx) => [ctx.field('compareTo')],
+/** The table's order, as the visitor last chose it in this widget. */
+const sortOf = (ctx) => ctx.ui.sort ?? { key: 'name', dir: 'ascending' };
 
-  view: (ctx) => [ctx.where, ctx.sort],
+export default {
+  event: 'costOfLiving',
+  extras: true,
+
+  controls: (ctx) => [ctx.field('compareTo', {
+    label: 'Compare with', placeholder: 'Automatic (US average or California); type a state or metro area',
+  })],
+
+  view: (ctx) => [ctx.where, sortOf(ctx)],
+
+  /** A column heading clicked: the table is sorted by it (again: the other way), and it keeps the focus. */
+  click(target, ctx) {
+    const button = target.closest('button[data-sort]');
+    if (!button) return null;
+    const key = button.dataset.sort, sort = sortOf(ctx);
+    ctx.ui.sort = { key, dir: sort.key === key && sort.dir === 'ascending' ? 'descending' : 'ascending' };
+    return `button[data-sort="${key}"]`;
+  },
 
   compute(ctx) {
     const from = ctx.where.area;
@@ -29,7 +46,7 @@ export default {
   },
 
   render({ pair, states }, ctx) {
-    const sort = ctx.sort;
+    const sort = sortOf(ctx);
     const column = COLUMNS.find((c) => c.key === sort.key) || COLUMNS[0];
     const dir = sort.dir === 'descending' ? -1 : 1;
     const sorted = [...states].sort((a, b) => {

@@ -10,6 +10,9 @@ const KIND_LABELS = {
 };
 
 export default {
+  profile: true,
+  estimate: true,
+
   view: (ctx) => [ctx.salary],
 
   compute(ctx) {

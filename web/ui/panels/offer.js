@@ -7,7 +7,11 @@ import { money, moneyRange, percent, people, placeName } from '../format.js';
 const within = (p) => (p < 1 ? 'lower than about 99%' : `higher than about ${percent(Math.min(99, Math.round(p)))}`);
 
 export default {
-  controls: (ctx) => [ctx.field('offer')],
+  event: 'offer',
+  profile: true,
+  estimate: true,
+
+  controls: (ctx) => [ctx.field('offer', { label: 'An offer you have (base salary per year, USD)', placeholder: 'e.g. 150,000' })],
 
   compute(ctx) {
     const offer = ctx.v.offer;

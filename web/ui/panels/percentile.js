@@ -7,6 +7,8 @@ import { money, moneyCompact, percentileWords, percentileOrdinal, people, placeN
 const PERIODS = { monthly: 'a month', semimonthly: 'twice a month', biweekly: 'every two weeks', weekly: 'a week', hourly: 'an hour' };
 
 export default {
+  chart: true, // its width is followed
+
   view: (ctx) => [ctx.v.salary, ctx.v.period, ctx.chartWidth()],
 
   compute(ctx) {
@@ -37,7 +39,7 @@ export default {
       nodes.push(h('p', { class: 'lead' }, 'Enter your pay to see where it falls.'));
     } else {
       const v = ctx.v;
-      const pay = v.period === 'annual' ? `${money(data.salary)} a year` : `${money(v.salary)} ${PERIODS[v.period] || v.period} (${money(data.salary)} a year${v.period === 'hourly' ? ' at 40 hours a week' : ''})`;
+      const pay = v.period === 'annual' ? `${money(data.salary)} a year` : `${money(v.salary)} ${PERIODS[v.period] || v.period} (${money(data.salary)} a year${v.period === 'hourly' ? ` at ${ctx.hoursPerWeek} hours a week` : ''})`;
       nodes.push(h('p', { class: 'lead', 'data-result': 'percentile' }, [
         `${pay} is `, h('strong', {}, percentileWords(data.percentile, d)),
         ` (the ${percentileOrdinal(data.percentile)}).`]));

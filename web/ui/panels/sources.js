@@ -4,6 +4,9 @@ import { h, safeHref } from '../dom.js';
 import { isoDate } from '../format.js';
 
 export default {
+  event: 'sources',
+  citations: true,
+
   compute(ctx) {
     const all = [...ctx.L.sourceById.values()];
     return ctx.layout === 'full' ? all : all.filter((s) => ctx.cited.has(s.id));

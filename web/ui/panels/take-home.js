@@ -2,8 +2,16 @@
 import { h, table, scroller } from '../dom.js';
 import { money, ratioPercent, payNote } from '../format.js';
 
+const FILING_LABELS = { single: 'Single', joint: 'Married, filing jointly', separate: 'Married, filing separately', head_of_household: 'Head of household' };
+
 export default {
-  controls: (ctx) => [h('div', { class: 'grid' }, ['filingStatus', 'taxYear', 'retirement'].map((n) => ctx.field(n)))],
+  event: 'takeHome',
+  extras: true,
+
+  controls: (ctx) => [h('div', { class: 'grid' }, [
+    ctx.field('filingStatus', { label: 'Filing status', optionLabels: FILING_LABELS }), ctx.field('taxYear', { label: 'Tax year' }),
+    ctx.field('retirement', { label: 'Your pre-tax 401(k) per year (USD)', placeholder: 'e.g. 10,000' }),
+  ])],
 
   compute(ctx) {
     const v = ctx.v;
