@@ -168,6 +168,7 @@ async function main() {
     [join(built, 'salary-core-json-glue.wasm'), 'salary-core-json.wasm'],
     [join(root, 'web/salary-data.mjs'), 'salary-data.mjs'],
     [join(root, 'web/salary-core.d.ts'), 'salary-core.d.ts'],
+    [join(root, 'web/salary-calculator.d.ts'), 'salary-calculator.d.ts'],
     [join(root, 'web/index.html'), 'index.html'],
     [join(root, 'web/page.css'), 'page.css'],
     [join(root, 'web/embed-example.html'), 'embed-example.html'],
