@@ -4,26 +4,18 @@
 // line: {"calls": N, "seconds": S, "per_second": R, "checksum": C}.
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
+#include "probe.hpp"
 #include "salary/distribution.hpp"
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: percentile_throughput DATASET.json [CALLS]\n");
-    return 2;
-  }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  auto data = salary::load_dataset(text.str());
+  auto data = salary::load_dataset(probe::dataset_text(argc, argv, "percentile_throughput DATASET.json [CALLS]"));
   if (!data) {
     std::fprintf(stderr, "%s\n", data.error().message.c_str());
     return 1;
   }
-  const long calls = argc > 2 ? std::atol(argv[2]) : 2000000;
+  const long calls = probe::count(argc, argv, 2000000);
   const char* areas[] = {"US", "TX", "CA", "NY", "WA", "41940", "MA", "FL"};
   std::vector<salary::Distribution> distributions;
   for (const char* area : areas)

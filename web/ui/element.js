@@ -344,6 +344,7 @@ export class SalaryCalculatorElement extends HTMLElement {
     const L = listingsOf(this.#calc);
     if (L === this.#L) return;
     this.#L = L;
+    this.#memo = makeMemo(); // figures made from the smaller listings
     this.#renderer.invalidate(); // labels may have changed
     for (const [name, { control, words }] of this.#controls) {
       if (FIELDS[name].type === 'choice' && fillOptions(name, optionsOf(control), L, words?.optionLabels)) this.#show(name, control);

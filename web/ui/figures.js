@@ -36,6 +36,8 @@ export function makeMemo() {
  *   profile     the estimate's profile (calc.estimate's argument)
  *   base        {distribution, area, national, estimate, estimateError}: the place's
  *               distribution, the pay's percentile there and nationally, the profile's estimate
+ *               (the distribution and the estimate are the same objects while the place and the
+ *               profile stay the same)
  *   inputs      `inputs`, with the pay that is in use
  *   errors      field → message
  *   estimate(profile), median(area)   calc.estimate and the median pay of `area`, memoized
@@ -44,14 +46,15 @@ export function figures(calc, inputs, { last = {}, memo = makeMemo() } = {}) {
   const v = { ...inputs };
   const errors = {};
   let where = { occupation: v.occupation, area: v.area };
+  const distributionOf = (w) => memo('distribution', `${w.occupation}|${w.area}`, () => calc.salaryAt(50, w).distribution);
   let distribution;
   try {
-    distribution = calc.salaryAt(50, where).distribution;
+    distribution = distributionOf(where);
     last = { ...last, where };
   } catch (e) {
     errors[e.code === 'unknown_occupation' || v.area === NATION ? 'occupation' : 'area'] = e.message;
     where = last.where ?? where;
-    try { distribution = calc.salaryAt(50, where).distribution; } catch { distribution = null; }
+    try { distribution = distributionOf(where); } catch { distribution = null; }
   }
   let hoursPerWeek = null;
   const annual = ({ salary: pay, period }) => {

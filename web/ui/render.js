@@ -225,7 +225,7 @@ export class Renderer {
     const citesChanged = cited !== out.dataset.cited;
     this.#shown.set(name, { key, cited: ctx.citing });
     out.dataset.shown = key; // for hydrate.js, when this markup is saved at build time
-    out.dataset.cited = cited;
+    if (citesChanged) out.dataset.cited = cited; // (setting it unchanged is still a DOM change)
     ctx.citing = null;
     return citesChanged;
   }

@@ -4,38 +4,42 @@ import { h, table, scroller } from '../dom.js';
 import { rangeBar } from '../chart.js';
 import { money, moneyRange, isoDate, placeName } from '../format.js';
 
+/** The rows: the estimate, BLS's figures for the place (and the nation), every published figure. */
+function comparison(ctx) {
+  const e = ctx.base.estimate, d = ctx.base.distribution, L = ctx.L;
+  const areaName = (code) => L.areaByCode.get(code)?.name || code;
+  const released = (ids) => L.sourceById.get(ids[0])?.released || null;
+  const bls = (dist, statistic, value, low, high) => ({
+    kind: 'bls', publisher: L.sourceById.get(dist.sources[0])?.publisher || 'BLS', role: dist.occupationTitle,
+    statistic, value, low, high, asOf: released(dist.sources), area: areaName(dist.area), sources: dist.sources,
+  });
+  const rows = [{
+    kind: 'estimate', publisher: 'This calculator', role: `${d.occupationTitle}, your profile`,
+    statistic: 'typical; bar: middle 50%', value: e.typical, low: e.low, high: e.high,
+    asOf: null, asOfText: `data ${L.version}`, area: areaName(d.area), sources: [],
+  }];
+  const dists = [d];
+  if (d.area !== 'US') dists.push(ctx.calc.salaryAt(50, { occupation: d.occupation, area: 'US' }).distribution);
+  for (const dist of dists) {
+    const p = dist.points;
+    rows.push(bls(dist, 'median; bar: 10th–90th percentile', p.p50, p.p10, p.p90));
+    if (dist.mean !== null) rows.push(bls(dist, 'mean', dist.mean, null, null));
+  }
+  const published = L.published
+    .map((p) => ({ kind: 'published', ...p, area: areaName(p.area), sources: [p.source] }))
+    .sort((a, b) => (b.value ?? b.high) - (a.value ?? a.high));
+  const regions = L.areas.filter((a) => a.kind === 'world_region' && a.range);
+  return { rows: [...rows, ...published], regions };
+}
+
 export default {
   event: 'compare',
   profile: true,
   extras: true,
   estimate: true,
 
-  compute(ctx) {
-    const e = ctx.base.estimate, d = ctx.base.distribution, L = ctx.L;
-    const areaName = (code) => L.areaByCode.get(code)?.name || code;
-    const released = (ids) => L.sourceById.get(ids[0])?.released || null;
-    const bls = (dist, statistic, value, low, high) => ({
-      kind: 'bls', publisher: L.sourceById.get(dist.sources[0])?.publisher || 'BLS', role: dist.occupationTitle,
-      statistic, value, low, high, asOf: released(dist.sources), area: areaName(dist.area), sources: dist.sources,
-    });
-    const rows = [{
-      kind: 'estimate', publisher: 'This calculator', role: `${d.occupationTitle}, your profile`,
-      statistic: 'typical; bar: middle 50%', value: e.typical, low: e.low, high: e.high,
-      asOf: null, asOfText: `data ${L.version}`, area: areaName(d.area), sources: [],
-    }];
-    const dists = [d];
-    if (d.area !== 'US') dists.push(ctx.calc.salaryAt(50, { occupation: d.occupation, area: 'US' }).distribution);
-    for (const dist of dists) {
-      const p = dist.points;
-      rows.push(bls(dist, 'median; bar: 10th–90th percentile', p.p50, p.p10, p.p90));
-      if (dist.mean !== null) rows.push(bls(dist, 'mean', dist.mean, null, null));
-    }
-    const published = L.published
-      .map((p) => ({ kind: 'published', ...p, area: areaName(p.area), sources: [p.source] }))
-      .sort((a, b) => (b.value ?? b.high) - (a.value ?? a.high));
-    const regions = L.areas.filter((a) => a.kind === 'world_region' && a.range);
-    return { rows: [...rows, ...published], regions };
-  },
+  // The same while the profile is (it does not depend on the pay): computed once per profile.
+  compute: (ctx) => ctx.memo('compare', JSON.stringify(ctx.profile), () => comparison(ctx)),
 
   render({ rows, regions }, ctx) {
     const all = rows.flatMap((r) => [r.value, r.low, r.high]).filter((v) => v !== null);

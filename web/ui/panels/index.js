@@ -53,7 +53,8 @@ export const COMPACT_PANELS = ['percentile', 'estimate', 'sources'];
  * @property {{distribution, area, national, estimate, estimateError}} base  the shared figures
  * @property {(profile: object) => object} estimate  calc.estimate, memoized
  * @property {(area: string) => number|null} median  the median pay of an area, memoized
- * @property {(kind: string, key: string, make: () => any) => any} memo  a cache kept while the data stays
+ * @property {(kind: string, key: string, make: () => any) => any} memo  a cache kept while the data
+ *   stays the same (a figure that does not depend on the pay: the same object is then given again)
  * @property {Object<string, string>} errors  field → message, shown next to the fields
  * @property {(field: string, message: string) => Error} fieldError  what compute throws when a
  *   field's value is at fault: the message goes next to that field, the panel keeps its figures

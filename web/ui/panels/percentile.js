@@ -14,8 +14,10 @@ export default {
   compute(ctx) {
     const { salary, base } = ctx;
     const d = base.distribution;
-    const lo = ctx.calc.salaryAt(1.5, ctx.where).salary;
-    let hi = ctx.calc.salaryAt(98.5, ctx.where).salary;
+    // The chart's range: the 1.5th to the 98.5th percentile, and the pay.
+    const [lo, top] = ctx.memo('range', `${ctx.where.occupation}|${ctx.where.area}`,
+      () => [ctx.calc.salaryAt(1.5, ctx.where).salary, ctx.calc.salaryAt(98.5, ctx.where).salary]);
+    let hi = top;
     let x0 = lo;
     if (salary !== null) {
       x0 = Math.min(lo, Math.max(0, salary * 0.9));
