@@ -17,7 +17,9 @@ before(async () => {
 after(async () => env?.close());
 
 // What a visitor (or a cat) might type into an amount or a percentage.
-const GARBAGE = ['abc', '-5', '1e400', '12..5', '$', '<img src=x onerror=alert(1)>', '０x10', 'NaN', '١٢٣', '9'.repeat(400)];
+// ('٣٫٣٫٣', Arabic-Indic digits with two decimal marks, replaced '١٢٣' when digits of other
+// scripts became numbers: see the test of numbers written other ways, below.)
+const GARBAGE = ['abc', '-5', '1e400', '12..5', '$', '<img src=x onerror=alert(1)>', '０x10', 'NaN', '٣٫٣٫٣', '9'.repeat(400)];
 const TEXT_FIELDS = {
   salary: '120000', offer: '150000', bonusPercent: '10', equityGrant: '100k', equityYears: '4',
   benefits: '12000', matchPercent: '4', retirement: '6000',
@@ -125,6 +127,62 @@ test('the page: garbage in the menus and checkbox groups (from a link or a scrip
   // Values of the wrong type through the API do not throw either.
   await w.evaluate((el) => { el.state = 42; el.state = null; el.state = { salary: { toString: () => 'x' }, skills: 'go,python' }; });
   await waitForResult(page, '#calculator', (r) => Boolean(r.errors.salary) && r.inputs.skills.length === 2);
+  assertNoProblems(env, assert);
+});
+
+test('the page: numbers written other ways are read, and one that reads two ways gets a question, never a guess', T, async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.origin}/`);
+  const w = page.locator('#calculator');
+  await waitForResult(page, '#calculator');
+  await w.locator('#f-salary').fill('90000');
+  await waitForResult(page, '#calculator', (r) => r.salary === 90000);
+  const read = {
+    '120,000.5': 120000.5, '120.000,50': 120000.5, '120 000': 120000, '120\u00a0000,5': 120000.5, "1'200'000": 1200000,
+    '1.200.000': 1200000, '120,5': 120.5, '0.500': 0.5,
+    '١٢٠٬٠٠٠': 120000, '١٢٠٠٠٠': 120000, '۱۲۰۰۰۰': 120000, '１２０，０００': 120000, '１２００００': 120000, '٩٠٫٥': 90.5,
+  };
+  for (const [typed, value] of Object.entries(read)) {
+    await w.locator('#f-salary').fill(typed);
+    const r = await waitForResult(page, '#calculator', (x) => x.salary === value && !x.errors.salary);
+    assert.equal(r.salary, value, typed);
+  }
+  // Grouping or decimals? "120.000" is $120,000 to most of Europe and $120 to a program: asked.
+  for (const [typed, question] of [
+    ['120.000', 'Is “120.000” $120,000 or $120? Type 120000 or 120.00.'],
+    ['$85.500', 'Is “$85.500” $85,500 or $85.50? Type 85500 or 85.50.'],
+    ['1.200k', 'Is “1.200k” $1,200,000 or $1,200? Type 1200000 or 1200.00.'],
+  ]) {
+    await w.locator('#f-salary').fill('90000');
+    await waitForResult(page, '#calculator', (r) => r.salary === 90000 && !r.errors.salary);
+    await w.locator('#f-salary').fill(typed);
+    const r = await waitForResult(page, '#calculator', (x) => Boolean(x.errors.salary));
+    assert.equal(r.salary, 90000, `${typed}: not guessed; the last good pay stays`);
+    await assertFieldError(w, 'salary', new RegExp(`^${question.replace(/[$.?()]/g, '\\$&')}$`));
+  }
+  // A percentage or a number of years: one reading out of range is no question.
+  await w.locator('#f-equityYears').fill('4.500');
+  await waitForResult(page, '#calculator', (r) => r.inputs.equityYears === 4.5 && !r.errors.equityYears);
+  await w.locator('#f-bonusPercent').fill('12,5');
+  await waitForResult(page, '#calculator', (r) => r.inputs.bonusPercent === 12.5 && !r.errors.bonusPercent);
+  await w.locator('#f-bonusPercent').fill('1.000');
+  await waitForResult(page, '#calculator', (r) => Boolean(r.errors.bonusPercent));
+  await assertFieldError(w, 'bonusPercent', /^Is “1\.000” 1,000 % or 1 %\? Type 1000 or 1\.$/);
+  assertNoProblems(env, assert);
+});
+
+test('the widget: an attribute or a share link written other ways is read the same way', T, async () => {
+  const page = await env.newPage();
+  const url = await hostPage(env, page, '/host-numbers.html', hostHtml({
+    body: '<salary-calculator id="arabic" salary="١٢٠٬٠٠٠"></salary-calculator><salary-calculator id="dotted" salary="120.000"></salary-calculator>',
+  }));
+  await page.goto(url);
+  assert.equal((await waitForResult(page, '#arabic', (r) => r.salary === 120000)).salary, 120000);
+  const r = await waitForResult(page, '#dotted', (x) => Boolean(x.errors.salary));
+  assert.equal(r.salary, null, 'no pay guessed');
+  assert.match(await page.locator('#dotted #f-salary-error').textContent(), /^Is “120\.000” \$120,000 or \$120\?/);
+  await page.goto(`${env.origin}/#salary=120.000,50&area=TX`);
+  assert.equal((await waitForResult(page, '#calculator', (x) => x.salary === 120000.5 && x.where.area === 'TX')).salary, 120000.5);
   assertNoProblems(env, assert);
 });
 

@@ -236,6 +236,7 @@ export class SalaryCalculatorElement extends HTMLElement {
   #setRaw(name, raw, { fromControl = false } = {}) {
     this.#raw[name] = raw;
     const r = parseField(name, raw, this.#L);
+    r.retry?.then(() => this.#raw[name] === raw && this.#setRaw(name, raw, { fromControl })); // format.js
     if ('value' in r) this.#values[name] = r.value;
     if (r.error) this.#errors[name] = r.error;
     else delete this.#errors[name];

@@ -81,30 +81,43 @@ export const payNote = (ctx) => (ctx.salary === null
 /** "the 41st percentile" */
 export const percentileOrdinal = (p) => `${ordinal(Math.max(1, Math.min(99, Math.round(p))))} percentile`;
 
+// Whole numbers ("120000", "120,000") are read here; any other way of writing one (decimals, other
+// digits, grouping with "." or spaces, the ambiguous "120.000") by numbers.js, downloaded the first
+// time one is given: until then the result is {retry}, a promise after which to read it again
+// (web/ui/element.js does). `how`: see numbers.js.
+let numbers = null, loading = null;
+function readNumber(text, how) {
+  if (/^(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)$/.test(text)) return { value: text.replace(/,/g, '') * (how.scale || 1) };
+  if (numbers) return numbers.readAnyNumber(text, how);
+  loading ??= import('./numbers.js').then((m) => { numbers = m; }, () => { numbers = { readAnyNumber: () => null }; });
+  return { retry: loading };
+}
+
 /**
- * Parses an amount as typed: "120000", "120,000", "$120,000.50", "120k", "1.2m", "120 000".
- * Returns {empty: true}, {value} or {error}.
+ * Parses an amount as typed: "120000", "120,000", "$120,000.50", "120k", "1.2m", "120 000",
+ * "120.000,50", "١٢٠٬٠٠٠". Returns {empty: true}, {value}, {error} or {retry} (above); a number
+ * that reads two ways ("120.000": $120,000 or $120?) gets a question, never a guess.
  */
 export function parseAmount(raw, { max = 1e9, what = 'an amount' } = {}) {
   const text = String(raw ?? '').trim();
   if (text === '') return { empty: true };
-  const m = /^\$?\s*([0-9][0-9,\u00a0\u202f ]*(?:\.[0-9]+)?|\.[0-9]+)\s*([km])?$/i.exec(text.replace(/^US\$|^USD\s*/i, ''));
-  if (!m) return { error: `Enter ${what} as a number, for example 120000 or 120k.` };
-  let value = Number(m[1].replace(/[,\u00a0\u202f ]/g, ''));
-  if (m[2]) value *= m[2].toLowerCase() === 'k' ? 1e3 : 1e6;
-  if (!Number.isFinite(value)) return { error: `Enter ${what} as a number, for example 120000.` };
-  if (value > max) return { error: `That is more than ${money(max)}; check the number.` };
-  return { value };
+  const m = /^(?:US\$|USD|\$)?\s*(.+?)\s*([km])?$/i.exec(text);
+  const nan = { error: `Enter ${what} as a number, for example 120000 or 120k.` };
+  const r = m && readNumber(m[1], { quote: text, scale: m[2] ? (m[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1, max, say: money, cents: true });
+  if (!r || !('value' in r)) return r || nan;
+  if (!Number.isFinite(r.value)) return nan;
+  if (r.value > max) return { error: `That is more than ${money(max)}; check the number.` };
+  return r;
 }
 
-/** Parses a plain number within [min, max] ("12.5", "12.5%"). */
+/** Parses a plain number within [min, max] ("12.5", "12.5%", "12,5"). */
 export function parseNumber(raw, { min = 0, max = 100, what = 'a number', unit = '' } = {}) {
-  const text = String(raw ?? '').trim().replace(/%$/, '').trim();
+  const text = String(raw ?? '').trim().replace(/[%％]$/, '').trim();
   if (text === '') return { empty: true };
-  if (!/^[0-9]*\.?[0-9]+$/.test(text)) return { error: `Enter ${what} as a number${unit ? ` (${unit})` : ''}.` };
-  const value = Number(text);
-  if (value < min || value > max) return { error: `Enter ${what} between ${number(min)} and ${number(max)}${unit ? ` ${unit}` : ''}.` };
-  return { value };
+  const r = readNumber(text, { quote: text, min, max, say: (v) => `${number(v)}${unit ? ` ${unit}` : ''}` });
+  if (!r || !('value' in r)) return r || { error: `Enter ${what} as a number${unit ? ` (${unit})` : ''}.` };
+  if (!(r.value >= min && r.value <= max)) return { error: `Enter ${what} between ${number(min)} and ${number(max)}${unit ? ` ${unit}` : ''}.` };
+  return r;
 }
 
 const monthYear = lazy(Intl.DateTimeFormat, { year: 'numeric', month: 'short', timeZone: 'UTC' });
