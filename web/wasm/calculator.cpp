@@ -40,14 +40,6 @@ bool Calculator::load_extras(const std::string& bytes) {
   return succeed();
 }
 
-bool Calculator::load_json(const std::string& json_text) {
-  auto data = load_dataset(json_text);
-  if (!data) return fail(data.error());
-  replace_data(std::move(data.value()));
-  out_.clear();
-  return succeed();
-}
-
 bool Calculator::percentile_of(double salary, const std::string& occupation, const std::string& area) {
   if (auto e = check_salary("salary", salary)) return fail(*e);
   auto d = distributions_.get(data_, occupation, area);
