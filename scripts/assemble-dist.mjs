@@ -126,6 +126,28 @@ async function bundleCore() {
 }
 
 /**
+ * dist/salary-core-json-glue.mjs: the JSON module's glue with its JavaScript half (web/json-dataset.mjs,
+ * which reads load()'s dataset argument) bundled in, so that code reaches only pages that load a
+ * custom dataset. salary-core.mjs stays external: one SalaryError.
+ */
+async function bundleJsonGlue() {
+  const glue = join(dist, 'salary-core-json-glue.mjs');
+  const result = await esbuild.build({
+    ...widgetBuildOptions,
+    entryPoints: [join(root, 'web/json-dataset.mjs')],
+    format: 'esm',
+    plugins: [{
+      name: 'json-glue',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/salary-core-json-glue\.mjs$/ }, () => ({ path: glue }));
+        build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'entry-point' || args.path === glue ? undefined : { path: args.path, external: true }));
+      },
+    }],
+  });
+  writeFileSync(glue, result.outputFiles[0].text);
+}
+
+/**
  * Instantiates each glue with its wasm under Node: an Emscripten glue and a wasm from different
  * links fail only at run time (a LinkError on import "a"), which once shipped a JSON module that
  * could not load any custom dataset.
@@ -190,6 +212,7 @@ async function main() {
   await bundleWidget();
   await bundlePage();
   await bundleCore();
+  await bundleJsonGlue();
   if (!readable) await minifyModules(['salary-core-glue.mjs', 'salary-core-node-glue.mjs', 'salary-core-json-glue.mjs', 'salary-data.mjs',
     'salary-core.mjs', 'page.mjs', ...readdirSync(dist).filter((name) => /^salary-calculator(-.+)?\.js$/.test(name))]);
   await checkGlue();

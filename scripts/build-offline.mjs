@@ -55,7 +55,7 @@ const offlineSwaps = {
       const contents = {
         'stripped-glue': strippedGlue,
         payload,
-        'no-json-module': 'export default () => Promise.reject(new Error("custom datasets are not available in the offline file"));',
+        'no-json-module': 'export const datasetText = () => { throw new Error("custom datasets are not available in the offline file"); };',
       }[args.path];
       if (contents === undefined) return { errors: [{ text: `unknown offline module ${args.path}` }] };
       return { contents, loader: 'js', resolveDir: web };

@@ -7,8 +7,9 @@ export class SalaryError extends Error {
   readonly name: 'SalaryError';
   /** e.g. invalid_number, invalid_argument, exceeds_salary (takeHome's retirementContribution),
    *  unknown_area, unknown_occupation, unknown_factor, unknown_year, no_data, range_only,
-   *  not_loaded, dataset_syntax, dataset_type, dataset_missing, dataset_value, dataset_order,
-   *  dataset_reference, dataset_duplicate */
+   *  not_loaded, disposed (a call after dispose()), dataset_syntax, dataset_type, dataset_missing,
+   *  dataset_value, dataset_order, dataset_reference, dataset_duplicate; the widget's notice for a
+   *  dataset-src that could not be fetched: dataset_fetch */
   readonly code: string;
 }
 
@@ -95,7 +96,7 @@ export interface CompensationParts {
   base: number;
   bonusPercent?: number;          // % of base
   equityGrant?: number;           // total grant value, USD
-  equityVestingYears?: number;    // default 4
+  equityVestingYears?: number;    // default 4; 0.1 to 10
   equityAnnual?: number;          // equity per year, USD
   benefits?: number;              // employer-paid benefits per year, USD
   retirementMatchPercent?: number; // employer match, % of base
@@ -156,7 +157,8 @@ export interface PublishedEstimate {
 }
 
 export class Calculator {
-  /** Frees the dataset's memory in the wasm module; do not use the Calculator afterwards. */
+  /** Frees the dataset's memory in the wasm module; a computation afterwards throws a SalaryError
+   *  with code 'disposed'. */
   dispose(): void;
   /** False only after load({ lazy: true }) until loadExtras() has resolved. */
   readonly extrasLoaded: boolean;
@@ -170,6 +172,7 @@ export class Calculator {
   /** The adjusted estimate for a profile, with every factor and its source. */
   estimate(profile?: Profile): EstimateResult;
   totalComp(parts: CompensationParts): TotalCompResult;
+  /** hoursPerWeek (default 40; 1 to 168) only matters to or from 'hourly'. */
   convert(amount: number, from: PayPeriod, to: PayPeriod, options?: { hoursPerWeek?: number }): ConvertResult;
   /** What `salary` in `fromArea` is worth in `toArea` (BEA Regional Price Parities). */
   costOfLiving(salary: number, fromArea: string, toArea: string): CostOfLivingResult;

@@ -11,6 +11,7 @@ import { readRecord } from './wasm/record-reader.mjs';
 import * as record from './wasm/records.schema';
 
 export class SalaryError extends Error {
+  static name = 'SalaryError'; // the class's own name, whatever a minifier calls it
   constructor(code, message) {
     super(message);
     this.name = 'SalaryError';
@@ -25,7 +26,7 @@ export class SalaryError extends Error {
 export const DEFAULTS = Object.freeze({ occupation: '15-1252', area: 'US', filingStatus: 'single', equityVestingYears: 4, hoursPerWeek: 40 });
 /** The largest dataset load() accepts, in bytes (core/src/dataset_limits.hpp, docs/dataset.md "Limits"). */
 export const MAX_DATASET_BYTES = 8 * 1024 * 1024;
-const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
+const isNode = globalThis.process?.versions?.node != null;
 const modulePromises = new Map();
 
 async function wasmOptions(file) {
@@ -74,22 +75,19 @@ class Core {
 
 // ---- argument checks: the message names the argument and says what it got ----
 function describe(value) {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number') return String(value);
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
-  return typeof value;
+  if (Array.isArray(value)) return 'an array';
+  return value === null || typeof value === 'number' ? String(value) : typeof value;
 }
 
-function number(name, value, { min = 0, max = 1e9, exclusiveMin = false, exclusiveMax = false } = {}) {
+// `exclusive`: the value must lie strictly between min and max (only percentiles, 0 < p < 100).
+function number(name, value, { min = 0, max = 1e9, exclusive = false } = {}) {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new SalaryError('invalid_number', `${name} must be a finite number, got ${describe(value)}`);
   }
-  const low = exclusiveMin ? value <= min : value < min;
-  const high = exclusiveMax ? value >= max : value > max;
-  if (low || high) {
-    const range = `${exclusiveMin ? 'greater than' : 'at least'} ${min} and ${exclusiveMax ? 'less than' : 'at most'} ${max}`;
-    throw new SalaryError('invalid_number', `${name} must be ${range}, got ${value}`);
+  if (exclusive ? value <= min || value >= max : value < min || value > max) {
+    const [above, below] = exclusive ? ['greater than', 'less than'] : ['at least', 'at most'];
+    throw new SalaryError('invalid_number', `${name} must be ${above} ${min} and ${below} ${max}, got ${value}`);
   }
   return value;
 }
@@ -104,6 +102,8 @@ function string(name, value, fallback) {
     throw new SalaryError('invalid_argument', `${name} must be a string, got ${describe(value)}`);
   }
   if (value.length > 200) throw new SalaryError('invalid_argument', `${name} is too long (${value.length} characters)`);
+  // Half of a UTF-16 pair on its own has no UTF-8 form: the core would see (and echo) U+FFFD.
+  if (/\p{Cs}/u.test(value)) throw new SalaryError('invalid_argument', `${name} is not Unicode text, got ${describe(value)}`);
   return value;
 }
 
@@ -140,10 +140,15 @@ export class Calculator {
     this.#listings = core.read(core.calculator.listings(), record.listings);
   }
 
-  /** Frees the dataset's memory in the wasm module; the Calculator must not be used afterwards. */
+  /** Frees the dataset's memory in the wasm module; a call afterwards throws (code disposed). */
   dispose() {
     this.#core?.delete();
     this.#core = null;
+  }
+
+  get #live() {
+    if (this.#core) return this.#core;
+    throw new SalaryError('disposed', 'the Calculator was disposed');
   }
 
   /** True once the tax tables and metro price levels are loaded (always, unless load({lazy: true})). */
@@ -155,7 +160,7 @@ export class Calculator {
     if (typeof this.#extras === 'function') {
       const fetchExtras = this.#extras;
       const promise = fetchExtras().then((bytes) => {
-        const core = this.#core;
+        const core = this.#live;
         core.read(core.calculator.loadExtras(bytes));
         this.#listings = core.read(core.calculator.listings(), record.listings);
         this.#extras = null;
@@ -174,7 +179,7 @@ export class Calculator {
 
   percentileOf(salary, opts) {
     const o = options('options', opts);
-    const core = this.#core;
+    const core = this.#live;
     return core.read(core.calculator.percentileOf(number('salary', salary),
       string('occupation', o.occupation, DEFAULTS.occupation), string('area', o.area, DEFAULTS.area)),
     record.percentileOf);
@@ -182,8 +187,8 @@ export class Calculator {
 
   salaryAt(percentile, opts) {
     const o = options('options', opts);
-    const core = this.#core;
-    return core.read(core.calculator.salaryAt(number('percentile', percentile, { min: 0, max: 100, exclusiveMin: true, exclusiveMax: true }),
+    const core = this.#live;
+    return core.read(core.calculator.salaryAt(number('percentile', percentile, { max: 100, exclusive: true }),
       string('occupation', o.occupation, DEFAULTS.occupation), string('area', o.area, DEFAULTS.area)),
     record.salaryAt);
   }
@@ -191,7 +196,7 @@ export class Calculator {
   estimate(profile) {
     const p = options('profile', profile);
     const offer = p.offer === undefined || p.offer === null ? NaN : number('offer', p.offer);
-    const core = this.#core;
+    const core = this.#live;
     return core.read(core.calculator.estimate(
       string('occupation', p.occupation, DEFAULTS.occupation), string('area', p.area, DEFAULTS.area),
       string('experience', p.experience, ''), string('specialization', p.specialization, ''),
@@ -201,12 +206,12 @@ export class Calculator {
 
   totalComp(parts) {
     const c = options('parts', parts);
-    const core = this.#core;
+    const core = this.#live;
     return core.read(core.calculator.totalComp(
       number('base', c.base),
       optionalNumber('bonusPercent', c.bonusPercent, 0, { max: 1000 }),
       optionalNumber('equityGrant', c.equityGrant, 0),
-      optionalNumber('equityVestingYears', c.equityVestingYears, DEFAULTS.equityVestingYears, { min: 0, max: 10, exclusiveMin: true }),
+      optionalNumber('equityVestingYears', c.equityVestingYears, DEFAULTS.equityVestingYears, { min: 0.1, max: 10 }),
       optionalNumber('equityAnnual', c.equityAnnual, 0),
       optionalNumber('benefits', c.benefits, 0),
       optionalNumber('retirementMatchPercent', c.retirementMatchPercent, 0, { max: 1000 })), record.totalComp);
@@ -214,15 +219,15 @@ export class Calculator {
 
   convert(amount, from, to, opts) {
     const o = options('options', opts);
-    const core = this.#core;
+    const core = this.#live;
     return core.read(core.calculator.convert(number('amount', amount), string('from', from), string('to', to),
-      optionalNumber('hoursPerWeek', o.hoursPerWeek, DEFAULTS.hoursPerWeek, { min: 0, max: 168, exclusiveMin: true })),
+      optionalNumber('hoursPerWeek', o.hoursPerWeek, DEFAULTS.hoursPerWeek, { min: 1, max: 168 })),
     record.convert);
   }
 
   costOfLiving(salary, fromArea, toArea) {
     this.#needExtras('costOfLiving');
-    const core = this.#core;
+    const core = this.#live;
     return core.read(core.calculator.costOfLiving(number('salary', salary), string('fromArea', fromArea), string('toArea', toArea)),
       record.costOfLiving);
   }
@@ -237,7 +242,7 @@ export class Calculator {
     if (retirement > salary) {
       throw new SalaryError('exceeds_salary', `retirementContribution (${retirement}) must not exceed the salary (${salary})`);
     }
-    const core = this.#core;
+    const core = this.#live;
     return core.read(core.calculator.takeHome(salary, string('area', t.area, DEFAULTS.area), year,
       string('filingStatus', t.filingStatus, DEFAULTS.filingStatus), retirement), record.takeHome);
   }
@@ -292,18 +297,7 @@ export async function load(opts) {
     if (!o.lazy) await calculator.loadExtras();
     return calculator;
   }
-  let text;
-  if (typeof o.dataset === 'string') text = o.dataset;
-  else if (o.dataset instanceof ArrayBuffer || ArrayBuffer.isView(o.dataset)) {
-    // Raw bytes (e.g. from fetch().arrayBuffer()) go to the core as they are, which checks UTF-8.
-    text = o.dataset instanceof ArrayBuffer ? new Uint8Array(o.dataset)
-      : new Uint8Array(o.dataset.buffer, o.dataset.byteOffset, o.dataset.byteLength);
-  } else if (typeof o.dataset === 'object' && o.dataset !== null) text = JSON.stringify(o.dataset);
-  else throw new SalaryError('invalid_argument', `dataset must be JSON text, bytes or an object, got ${describe(o.dataset)}`);
-  const size = typeof text === 'string' ? text.length : text.byteLength;
-  if (size > MAX_DATASET_BYTES) {
-    // Checked here too, so a huge text is never copied into wasm memory.
-    throw new SalaryError('dataset_value', `/: the dataset is ${size} bytes; the limit is ${MAX_DATASET_BYTES}`);
-  }
+  // The JSON module's script reads the argument (web/json-dataset.mjs), before its wasm compiles.
+  const text = (await import('./salary-core-json-glue.mjs')).datasetText(o.dataset);
   return new Calculator(newCore(await loadModule('json'), 'loadJson', text));
 }

@@ -63,13 +63,12 @@ Result<double> convert_pay(double amount, PayPeriod from, PayPeriod to, double h
   // Hours are only checked when an hourly rate is involved, so a caller converting monthly to
   // annual is not failed by an unused field.
   if (from == PayPeriod::kHourly || to == PayPeriod::kHourly) {
-    if (!std::isfinite(hours_per_week) || hours_per_week <= 0 || hours_per_week > 168)
+    // At least an hour a week: a billionth of one makes any wage a trillion dollars an hour.
+    if (!(hours_per_week >= 1 && hours_per_week <= 168))
       return make_error(code::kInvalidNumber,
-                        "hours_per_week must be greater than 0 and at most 168, got " +
-                            format_number(hours_per_week));
+                        "hours_per_week must be at least 1 and at most 168, got " + format_number(hours_per_week));
   }
-  // The same period is the amount itself. Through a year it is not always: with a subnormal
-  // hours_per_week (5e-324 is > 0, so accepted) the hourly → annual step loses every digit.
+  // The same period is the amount itself: through a year, rounding could change its last digit.
   if (from == to) return amount;
   double annual = amount * periods_per_year(from, hours_per_week);
   double converted = annual / periods_per_year(to, hours_per_week);
@@ -84,10 +83,10 @@ Result<TotalCompensation> total_compensation(const CompensationParts& parts) {
   if (auto e = check_amount("base", parts.base)) return *e;
   if (auto e = check_percent("bonus_percent", parts.bonus_percent)) return *e;
   if (auto e = check_amount("equity_grant", parts.equity_grant)) return *e;
-  if (!std::isfinite(parts.equity_vesting_years) || parts.equity_vesting_years <= 0 ||
-      parts.equity_vesting_years > 10)
+  // At least a tenth of a year (about five weeks): over 1e-300 years any grant overflows.
+  if (!(parts.equity_vesting_years >= 0.1 && parts.equity_vesting_years <= 10))
     return make_error(code::kInvalidNumber,
-                      "equity_vesting_years must be greater than 0 and at most 10, got " +
+                      "equity_vesting_years must be at least 0.1 and at most 10, got " +
                           format_number(parts.equity_vesting_years));
   if (auto e = check_amount("equity_annual", parts.equity_annual)) return *e;
   if (auto e = check_amount("benefits", parts.benefits)) return *e;
@@ -100,9 +99,9 @@ Result<TotalCompensation> total_compensation(const CompensationParts& parts) {
   out.benefits = parts.benefits;
   out.retirement_match = parts.base * parts.retirement_match_percent / 100;
   out.total = out.base + out.bonus + out.equity + out.benefits + out.retirement_match;
-  if (!std::isfinite(out.total))  // each part was finite, but their sum can still overflow
-    return make_error(code::kInvalidNumber, "total compensation is too large, got base " +
-                                                format_number(parts.base));
+  // Each part was finite, but their sum can still overflow (with parts near 1e308): no one
+  // argument is to blame.
+  if (!std::isfinite(out.total)) return make_error(code::kInvalidNumber, "total compensation is too large");
 
   out.lines.push_back({"base", "Base salary", out.base});
   const CompensationLine optional_lines[] = {

@@ -181,6 +181,12 @@ test('the widget: an attribute or a share link written other ways is read the sa
   const r = await waitForResult(page, '#dotted', (x) => Boolean(x.errors.salary));
   assert.equal(r.salary, null, 'no pay guessed');
   assert.match(await page.locator('#dotted #f-salary-error').textContent(), /^Is “120\.000” \$120,000 or \$120\?/);
+  // The salary property reads the attribute as the field does (it read null for "120k").
+  assert.deepEqual(await page.evaluate(() => ['120k', '$120,000', '١٢٠٬٠٠٠', '120.000', 'lots', ''].map((v) => {
+    const el = document.querySelector('#dotted');
+    el.setAttribute('salary', v);
+    return el.salary;
+  })), [120000, 120000, 120000, null, null, null]);
   await page.goto(`${env.origin}/#salary=120.000,50&area=TX`);
   assert.equal((await waitForResult(page, '#calculator', (x) => x.salary === 120000.5 && x.where.area === 'TX')).salary, 120000.5);
   assertNoProblems(env, assert);

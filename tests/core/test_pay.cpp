@@ -141,9 +141,11 @@ TEST_CASE("total_compensation: errors name the field") {
       {[](CompensationParts& p) { p.bonus_percent = 1001; }, "bonus_percent must be between 0 and 1000, got 1001"},
       {[](CompensationParts& p) { p.equity_grant = kInf; }, "equity_grant must be a finite number >= 0, got Infinity"},
       {[](CompensationParts& p) { p.equity_vesting_years = 0; },
-       "equity_vesting_years must be greater than 0 and at most 10, got 0"},
+       "equity_vesting_years must be at least 0.1 and at most 10, got 0"},
+      {[](CompensationParts& p) { p.equity_vesting_years = 1e-300; },  // issue 14: it blamed base
+       "equity_vesting_years must be at least 0.1 and at most 10, got 1e-300"},
       {[](CompensationParts& p) { p.equity_vesting_years = 11; },
-       "equity_vesting_years must be greater than 0 and at most 10, got 11"},
+       "equity_vesting_years must be at least 0.1 and at most 10, got 11"},
       {[](CompensationParts& p) { p.equity_annual = -0.5; }, "equity_annual must be a finite number >= 0, got -0.5"},
       {[](CompensationParts& p) { p.benefits = -100; }, "benefits must be a finite number >= 0, got -100"},
       {[](CompensationParts& p) { p.retirement_match_percent = kNaN; },
@@ -160,12 +162,34 @@ TEST_CASE("total_compensation: errors name the field") {
   }
 }
 
-TEST_CASE("convert_pay: the same period is the amount itself, even with subnormal hours (fuzz regression)") {
+TEST_CASE("convert_pay: the same period is the amount itself (fuzz regression)") {
   // hourly → hourly went through a year of 52 × 5e-324 hours, a subnormal product that kept two
-  // significant digits: 32.549 came back as 32.558.
-  const double tiny = std::numeric_limits<double>::denorm_min();
-  auto r = convert_pay(32.549019607843135, PayPeriod::kHourly, PayPeriod::kHourly, tiny);
+  // significant digits: 32.549 came back as 32.558. Such hours are refused now (below); through a
+  // year of ordinary hours the last digit could still change.
+  auto r = convert_pay(32.549019607843135, PayPeriod::kHourly, PayPeriod::kHourly, 37.3);
   REQUIRE(r.ok());
   CHECK(*r == 32.549019607843135);
   CHECK(*convert_pay(1234.5, PayPeriod::kMonthly, PayPeriod::kMonthly) == 1234.5);
+}
+
+TEST_CASE("convert_pay: hours per week are human, at least 1 (issue 14)") {
+  // 1e-9 hours a week made $120,000 a year $2.3e12 an hour; a subnormal one, any wage infinite.
+  for (double hours : {1e-9, std::numeric_limits<double>::denorm_min(), 0.5, 0.999}) {
+    auto r = convert_pay(120000, PayPeriod::kAnnual, PayPeriod::kHourly, hours);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().message.rfind("hours_per_week must be at least 1 and at most 168, got ", 0) == 0);
+  }
+  // 120,000 / (52 × 1) = 2307.69… an hour, at the least.
+  CHECK(*convert_pay(120000, PayPeriod::kAnnual, PayPeriod::kHourly, 1) == doctest::Approx(2307.6923));
+}
+
+TEST_CASE("total_compensation: a sum that overflows blames no one argument (issue 14)") {
+  // It said "got base …" whatever overflowed: with a grant over 1e-300 years (now refused,
+  // above), it blamed a base of 150,000.
+  CompensationParts parts;
+  parts.base = 150000;
+  parts.equity_grant = 1.7e308;
+  parts.equity_vesting_years = 0.5;  // 3.4e308 a year
+  CHECK(total_compensation(parts).error().message == "total compensation is too large");
+  CHECK(total_compensation({0.1, 0, 1e9, 0.1, 0, 0, 0})->equity == doctest::Approx(1e10));
 }

@@ -2,14 +2,16 @@
 // names the argument, and the very next good call answers correctly (the wasm module survives).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { load, SalaryError } from '../../dist/salary-core.mjs';
+import { load, SalaryError, MAX_DATASET_BYTES } from '../../dist/salary-core.mjs';
 
 const calculator = await load();
 
 // Values that are wrong for any number argument.
 const badNumbers = [NaN, Infinity, -Infinity, -1, 1e308, -1e308, '120000', 'abc', '', undefined, null, true, {}, [], [1], () => 1, 10n];
 // Values that are wrong for any code argument (area, occupation, ids…).
-const badCodes = ['ZZ', 'us', '99-9999', '', ' US', 'US\u0000', '<script>', 'x'.repeat(500), 42, null, true, {}, [], NaN];
+// Half a UTF-16 surrogate pair on its own ('\ud800') has no UTF-8 form: it reached the core as
+// another character, and the message echoed that one.
+const badCodes = ['ZZ', 'us', '99-9999', '', ' US', 'US\u0000', '<script>', 'x'.repeat(500), 'T\ud800X', '\udc00', 42, null, true, {}, [], NaN];
 
 // Each function: a good call, and for each argument a way to substitute a bad value.
 // `arg` names what the message must mention.
@@ -39,7 +41,7 @@ const cases = [
     { arg: 'base', kind: 'number', put: (v) => [{ base: v }] },
     { arg: 'bonusPercent', kind: 'number', extra: [1001], put: (v) => [{ base: 1, bonusPercent: v }], skip: [undefined] },
     { arg: 'equityGrant', kind: 'number', put: (v) => [{ base: 1, equityGrant: v }], skip: [undefined] },
-    { arg: 'equityVestingYears', kind: 'number', extra: [0, 11], put: (v) => [{ base: 1, equityVestingYears: v }], skip: [undefined] },
+    { arg: 'equityVestingYears', kind: 'number', extra: [0, 11, 1e-300, 0.09], put: (v) => [{ base: 1, equityGrant: 1e9, equityVestingYears: v }], skip: [undefined] },
     { arg: 'benefits', kind: 'number', put: (v) => [{ base: 1, benefits: v }], skip: [undefined] },
     { arg: 'retirementMatchPercent', kind: 'number', put: (v) => [{ base: 1, retirementMatchPercent: v }], skip: [undefined] },
   ] },
@@ -47,7 +49,7 @@ const cases = [
     { arg: 'amount', kind: 'number', put: (v) => [v, 'hourly', 'annual'] },
     { arg: 'from', kind: 'code', put: (v) => [50, v, 'annual'] },
     { arg: 'to', kind: 'code', put: (v) => [50, 'hourly', v] },
-    { arg: 'hoursPerWeek', kind: 'number', extra: [0, 169], put: (v) => [50, 'hourly', 'annual', { hoursPerWeek: v }], skip: [undefined] },
+    { arg: 'hoursPerWeek', kind: 'number', extra: [0, 169, 1e-9, 0.5], put: (v) => [50, 'hourly', 'annual', { hoursPerWeek: v }], skip: [undefined] },
   ] },
   { fn: 'costOfLiving', good: () => [100000, 'CA', 'TX'], args: [
     { arg: 'salary', kind: 'number', put: (v) => [v, 'CA', 'TX'] },
@@ -93,4 +95,56 @@ for (const c of cases) {
 test('the matrix is large enough to mean something', () => {
   assert.ok(tried > 350, `only ${tried} bad calls tried`);
   console.log(`bad-input matrix: ${tried} bad calls, all rejected with a SalaryError naming the argument`);
+});
+
+// ---- issue 14, item 6: each of these threw something else before ----
+test('a lone surrogate is echoed escaped, as given, not as the character the core would have seen', () => {
+  assert.throws(() => calculator.percentileOf(100000, { area: 'T\ud800X' }),
+    { name: 'SalaryError', code: 'invalid_argument', message: 'area is not Unicode text, got "T\\ud800X"' });
+  assert.throws(() => calculator.estimate({ skills: ['go', '\udfff'] }), { message: 'skills[1] is not Unicode text, got "\\udfff"' });
+  // A whole pair is text: an unknown area, named as given.
+  assert.throws(() => calculator.percentileOf(100000, { area: '\ud83d\ude00' }), { code: 'unknown_area', message: 'unknown area "\ud83d\ude00"' });
+});
+
+test('a grant over a vanishing vesting period blames the vesting period, not base', () => {
+  assert.throws(() => calculator.totalComp({ base: 150000, equityGrant: 1e9, equityVestingYears: 1e-300 }),
+    { code: 'invalid_number', message: 'equityVestingYears must be at least 0.1 and at most 10, got 1e-300' });
+  // 1e9 / 0.1 = 1e10 a year: the most the API can be asked for, and finite.
+  assert.equal(calculator.totalComp({ base: 0, equityGrant: 1e9, equityVestingYears: 0.1 }).equity, 1e10);
+});
+
+test('hours per week are human: at least 1 (1e-9 made any wage a trillion dollars an hour)', () => {
+  assert.throws(() => calculator.convert(120000, 'annual', 'hourly', { hoursPerWeek: 1e-9 }),
+    { code: 'invalid_number', message: 'hoursPerWeek must be at least 1 and at most 168, got 1e-9' });
+  // 120,000 / (52 × 1) = 2,307.69 an hour at one hour a week.
+  assert.ok(Math.abs(calculator.convert(120000, 'annual', 'hourly', { hoursPerWeek: 1 }).value - 2307.6923) < 1e-4);
+});
+
+test('a disposed Calculator throws a SalaryError (code disposed), not a TypeError', async () => {
+  const c = await load();
+  c.dispose();
+  c.dispose(); // twice is fine
+  for (const call of [() => c.percentileOf(100000), () => c.salaryAt(50), () => c.estimate({}), () => c.totalComp({ base: 1 }),
+    () => c.convert(1, 'annual', 'monthly'), () => c.costOfLiving(1, 'CA', 'TX'), () => c.takeHome({ salary: 1 })]) {
+    assert.throws(call, { name: 'SalaryError', code: 'disposed', message: 'the Calculator was disposed' });
+  }
+  assert.ok(calculator.percentileOf(133080).percentile > 49, 'another Calculator is unaffected');
+});
+
+test('a dataset object that refers to itself (or holds a BigInt) is a SalaryError, not a TypeError', async () => {
+  const looped = { format: 'salary-dataset/1' };
+  looped.self = looped;
+  await assert.rejects(load({ dataset: looped }), (e) => e instanceof SalaryError && e.code === 'invalid_argument'
+    && /^dataset cannot be written as JSON: .*circular/i.test(e.message));
+  await assert.rejects(load({ dataset: { n: 1n } }), (e) => e instanceof SalaryError && /BigInt/.test(e.message));
+  await assert.rejects(load({ dataset: 42 }), { code: 'invalid_argument', message: 'dataset must be JSON text, bytes or an object, got 42' });
+  await assert.rejects(load({ dataset: ' '.repeat(MAX_DATASET_BYTES + 1) }), { code: 'dataset_value' });
+});
+
+test("SalaryError keeps its name through minification (dist/ is minified)", () => {
+  const e = new SalaryError('x', 'y');
+  assert.equal(SalaryError.name, 'SalaryError');
+  assert.equal(e.constructor.name, 'SalaryError');
+  assert.equal(e.name, 'SalaryError');
+  assert.equal(String(e), 'SalaryError: y');
 });

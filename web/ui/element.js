@@ -8,7 +8,7 @@
 import { adoptStyles, status, viewKey, buildMarkup } from './markup.js';
 import { el } from './dom.js';
 import { FIELDS, parseField, buildField, readControl, writeControl, defaultValue, fillOptions, optionsOf, showErrors } from './fields.js';
-import { warmFormatters } from './format.js';
+import { parseAmount, warmFormatters } from './format.js';
 import { calculatorFor, listingsOf, loadExtras } from './core.js';
 import { PANEL_NAMES, COMPACT_PANELS, panelOf, loadPanels } from './panels/index.js';
 import { figures, makeMemo } from './figures.js';
@@ -134,12 +134,8 @@ export class SalaryCalculatorElement extends HTMLElement {
   set area(v) { this.#reflect('area', v); }
   get experience() { return this.getAttribute('experience') || ''; }
   set experience(v) { this.#reflect('experience', v); }
-  /** The salary attribute as a number (annual USD), or null when absent or not a number. */
-  get salary() {
-    const raw = this.getAttribute('salary');
-    const n = raw === null || raw.trim() === '' ? NaN : Number(raw);
-    return Number.isFinite(n) ? n : null;
-  }
+  /** The salary attribute as the field reads it ("120k" is 120000; annual USD), or null when absent or not a number. */
+  get salary() { return parseAmount(this.getAttribute('salary')).value ?? null; }
   set salary(v) { this.#reflect('salary', v); }
   get layout() { return this.getAttribute('layout') === 'full' ? 'full' : 'compact'; }
   set layout(v) { this.#reflect('layout', v); }

@@ -20,7 +20,7 @@ inline constexpr double kWeeksPerYear = 52;
 inline constexpr double kStandardHoursPerWeek = 40;
 
 // Converts an amount paid per `from` period into the amount per `to` period. hours_per_week only
-// matters for hourly pay (0 < hours_per_week <= 168). Errors: amount not finite or negative.
+// matters for hourly pay (1 <= hours_per_week <= 168). Errors: amount not finite or negative.
 Result<double> convert_pay(double amount, PayPeriod from, PayPeriod to,
                            double hours_per_week = kStandardHoursPerWeek);
 
@@ -28,7 +28,7 @@ struct CompensationParts {
   double base = 0;                      // annual base salary, USD
   double bonus_percent = 0;             // target annual bonus, % of base
   double equity_grant = 0;              // total value of an equity grant, USD ...
-  double equity_vesting_years = 4;      // ... vesting over this many years (annualized)
+  double equity_vesting_years = 4;      // ... vesting over this many years, 0.1 to 10 (annualized)
   double equity_annual = 0;             // or: equity per year directly (added to the grant's share)
   double benefits = 0;                  // employer-paid benefits per year (health, HSA...), USD
   double retirement_match_percent = 0;  // employer retirement contribution, % of base
@@ -45,7 +45,7 @@ struct TotalCompensation {
 };
 
 // Errors name the offending field: negative or non-finite amounts, a percent outside 0..1000,
-// vesting years outside (0, 10].
+// vesting years outside [0.1, 10].
 Result<TotalCompensation> total_compensation(const CompensationParts& parts);
 
 }  // namespace salary
