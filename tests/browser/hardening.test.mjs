@@ -192,6 +192,69 @@ test('the widget: an attribute or a share link written other ways is read the sa
   assertNoProblems(env, assert);
 });
 
+// Issue 14, item 4: values given before the calculator has its data went unchecked into its state
+// (the panels then showed "Cannot read properties of null (reading 'low')", "unknown experience
+// level", "no tax tables for 1900", and Share wrote them back into a link).
+const EARLY = { experience: 'bogus', taxYear: '1900', companyType: 'bogus', specialization: 'bogus', filingStatus: 'bogus', occupation: 'bogus', period: 'bogus' };
+const RAW_ERROR = /Cannot read|unknown|no tax tables|undefined|null|NaN/;
+
+test('the page: bad values in a share link, given before the calculator loads, are checked like later ones', T, async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.origin}/#salary=120000&area=TX&${new URLSearchParams(EARLY)}`);
+  const w = page.locator('#calculator');
+  const r = await waitForResult(page, '#calculator', (x) => x.salary === 120000 && x.takeHome && x.costOfLiving
+    && Object.keys(EARLY).every((name) => x.errors[name]));
+  assert.deepEqual(Object.keys(r.errors).sort(), Object.keys(EARLY).sort());
+  for (const name of Object.keys(EARLY)) await assertFieldError(w, name, /not one of the choices/);
+  // The results use each field's default, and say nothing raw.
+  const state = await w.evaluate((el) => el.state);
+  assert.deepEqual({ experience: state.experience, companyType: state.companyType, specialization: state.specialization,
+    filingStatus: state.filingStatus, occupation: state.occupation, period: state.period, area: state.area },
+  { experience: '', companyType: '', specialization: '', filingStatus: 'single', occupation: '15-1252', period: 'annual', area: 'TX' });
+  assert.equal(state.taxYear, String(Math.max(...calc.taxYears())));
+  assert.doesNotMatch(await resultsText(w), RAW_ERROR);
+  // The same result as the defaults given outright.
+  assert.ok(Math.abs(r.percentile.area - calc.percentileOf(120000, { area: 'TX' }).percentile) < 1e-9);
+  // Share writes no bad value back (the tax year, whose default depends on the data, is written).
+  await page.locator('#share-button').click();
+  const link = new URL(await page.locator('#share-link').inputValue());
+  assert.deepEqual(Object.fromEntries(new URLSearchParams(link.hash.slice(1))), { salary: '120000', area: 'TX', taxYear: state.taxYear });
+  assertNoProblems(env, assert);
+});
+
+test('the widget: attributes given before load are checked like later ones; a case-only mismatch is that choice', T, async () => {
+  const page = await env.newPage();
+  const url = await hostPage(env, page, '/host-early.html', hostHtml({
+    body: '<salary-calculator id="cased" experience="Senior" area="tx" occupation="15-1252" salary="150000" layout="full"></salary-calculator>'
+      + '<salary-calculator id="bad" experience="bogus" area="Atlantis" salary="150000"></salary-calculator>',
+  }));
+  await page.goto(url);
+  const cased = await waitForResult(page, '#cased', (x) => x.salary === 150000);
+  assert.deepEqual(cased.errors, {});
+  assert.equal(cased.where.area, 'TX');
+  assert.equal(cased.inputs.experience, 'senior');
+  assert.ok(Math.abs(cased.estimate.typical - calc.estimate({ area: 'TX', experience: 'senior' }).typical) < 1e-6);
+  assert.equal(await page.locator('#cased #f-area').inputValue(), 'TX');
+  assert.equal(await page.locator('#cased #f-experience').inputValue(), 'senior');
+  // Skills too, and the same after load.
+  await page.locator('#cased').evaluate((el) => { el.state = { skills: ['GO', 'python'], companyType: 'LARGE-TECH' }; });
+  const later = await waitForResult(page, '#cased', (x) => x.inputs.skills.length === 2);
+  assert.deepEqual(later.inputs.skills, ['go', 'python']);
+  assert.equal(later.inputs.companyType, 'large-tech');
+  assert.deepEqual(later.errors, {});
+
+  const bad = await waitForResult(page, '#bad', (x) => x.errors.experience && x.errors.area);
+  assert.equal(bad.where.area, 'US');
+  assert.equal(bad.inputs.experience, '');
+  assert.doesNotMatch(await resultsText(page.locator('#bad')), RAW_ERROR);
+  // After load the same values are reported the same way, and the last good value stays.
+  await page.locator('#cased').evaluate((el) => { el.setAttribute('experience', 'bogus'); el.setAttribute('area', 'Atlantis'); });
+  const after = await waitForResult(page, '#cased', (x) => x.errors.experience && x.errors.area);
+  assert.equal(after.where.area, 'TX');
+  assert.equal(after.inputs.experience, 'senior');
+  assertNoProblems(env, assert);
+});
+
 test('the widget: garbage typed or set as attributes is reported next to its field', T, async () => {
   const page = await env.newPage();
   await page.goto(`${env.origin}/embed-example.html`);

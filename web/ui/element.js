@@ -224,7 +224,8 @@ export class SalaryCalculatorElement extends HTMLElement {
     this.#datasetNotice = notice;
     this.#memo = makeMemo();
     this.#built = false;
-    for (const name of Object.keys(this.#raw)) this.#setRaw(name, this.#raw[name]); // check against the data
+    this.#values = {}; // every value checked against this data, none kept from before it
+    for (const name of Object.keys(this.#raw)) this.#setRaw(name, this.#raw[name]);
     this.#schedule();
   }
 

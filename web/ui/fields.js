@@ -59,18 +59,21 @@ export const defaultValue = (name, listings) => {
   return FIELDS[name].type === 'set' ? [] : null;
 };
 
-// Worked out once per listings: a dataset may list 10,000 places (docs/dataset.md, "Limits"), too
-// many to filter and sort again on every keystroke.
-const optionsCache = new WeakMap();
+// Worked out once per listings (kept with them): a dataset may list 10,000 places (docs/dataset.md,
+// "Limits"), too many to filter and sort again on every keystroke.
 const choicesOf = (spec, L) => {
-  const bySpec = optionsCache.get(L) || new Map();
-  optionsCache.set(L, bySpec);
+  const bySpec = (L.choices ??= new Map());
   if (!bySpec.has(spec)) bySpec.set(spec, spec.options(L));
   return bySpec.get(spec);
 };
 const flatOptions = (spec, L) => choicesOf(spec, L).flatMap((o) => (o.group ? o.options : [o]));
 
-/** Checks a raw value (string, or array for sets). Returns {value} or {error} (sets: both). */
+/**
+ * Checks a raw value (string, or array for sets). Returns {value} or {error} (sets: both). A
+ * choice or set is only checked against listings: without them (before the data is loaded) the
+ * result is {}, no value yet, so a value given early goes through the same check as one given
+ * later. A choice that differs only in case ("Senior", "tx") is that choice.
+ */
 export function parseField(name, raw, listings) {
   const spec = FIELDS[name];
   if (spec.type === 'amount') {
@@ -84,20 +87,21 @@ export function parseField(name, raw, listings) {
   if (spec.type === 'choice') {
     const value = raw === null || raw === undefined ? '' : String(raw).trim();
     if (value === '') return { value: defaultValue(name, listings) };
-    if (!listings) return { value };
-    const options = flatOptions(spec, listings);
-    if (options.some((o) => o.value === value)) return { value };
-    const named = spec.search && options.find((o) => o.label.toLowerCase() === value.toLowerCase());
-    if (named) return { value: named.value }; // what a typed field holds: the place's name
+    if (!listings) return {};
+    const options = flatOptions(spec, listings), lower = value.toLowerCase();
+    // A typed field holds the place's name.
+    const match = options.find((o) => o.value === value) || options.find((o) => o.value.toLowerCase() === lower || (spec.search && o.label.toLowerCase() === lower));
+    if (match) return { value: match.value };
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
     return { error: `“${shown}” is not one of the choices for ${spec.what || spec.label.toLowerCase()}.` };
   }
   // set
   const ids = (Array.isArray(raw) ? raw : String(raw ?? '').split(',')).map((v) => String(v).trim()).filter(Boolean);
-  if (!listings) return { value: ids };
-  const known = new Set(listings.factors.filter((f) => f.kind === spec.kind).map((f) => f.id));
-  const unknown = ids.filter((id) => !known.has(id));
-  const value = [...new Set(ids.filter((id) => known.has(id)))];
+  if (!listings) return {};
+  const known = listings.factors.filter((f) => f.kind === spec.kind).map((f) => f.id);
+  const find = (id) => (known.includes(id) ? id : known.find((k) => k.toLowerCase() === id.toLowerCase()));
+  const unknown = ids.filter((id) => !find(id));
+  const value = [...new Set(ids.map(find).filter(Boolean))];
   return unknown.length ? { value, error: `Not in the data, ignored: ${unknown.slice(0, 5).join(', ')}.` } : { value };
 }
 
