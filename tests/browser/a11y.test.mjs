@@ -6,11 +6,13 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
-import { setup, waitForResult, foreign, dist, assertNoProblems } from './helpers.mjs';
+import { setup, waitForResult, foreign, dist, assertNoProblems, chromiumOnly } from './helpers.mjs';
 
-const T = { timeout: 240_000 };
+// axe runs through @axe-core/playwright, which needs a Playwright page: these tests run in Chromium
+// only (the keyboard test with them, as it shares their set-up).
+const T = { timeout: 240_000, skip: chromiumOnly('axe runs through @axe-core/playwright, which needs Playwright pages') };
 let env;
-before(async () => { env = await setup(); });
+before(async () => { if (!T.skip) env = await setup(); });
 after(async () => env?.close());
 
 async function audit(page, what) {
@@ -40,7 +42,7 @@ test('axe: the page, light, with every panel filled', T, async () => {
   await fill(page);
   await page.locator('#share-button').click();
   await audit(page, 'the page');
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('axe: the page in dark mode at 320 px', T, async () => {
@@ -56,7 +58,7 @@ test('axe: the page in dark mode at 320 px', T, async () => {
     assert.equal(await background(), 'rgb(13, 17, 23)');
     await page.locator('#calculator').evaluate((el) => { el.theme = 'light'; });
     assert.equal(await background(), 'rgb(255, 255, 255)');
-    assert.deepEqual(dark.problems, []);
+    await assertNoProblems(dark, assert);
   } finally {
     await dark.close();
   }
@@ -68,7 +70,7 @@ test('axe: the widgets on the embed example', T, async () => {
   await waitForResult(page, '#texas', (r) => r.salary === 120000);
   await waitForResult(page, '#california');
   await audit(page, 'the embed example');
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('axe: the offline file', T, async () => {
@@ -76,7 +78,7 @@ test('axe: the offline file', T, async () => {
   await page.goto(pathToFileURL(join(dist, 'salary-calculator.offline.html')).href);
   await waitForResult(page, '#calculator');
   await audit(page, 'the offline file');
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('keyboard focus follows the layout and results reach the live region', T, async () => {
@@ -108,10 +110,10 @@ test('keyboard focus follows the layout and results reach the live region', T, a
   const unlabelled = await page.locator('#calculator').evaluate((el) => [...el.shadowRoot.querySelectorAll('input, select')]
     .filter((c) => !(c.labels && c.labels.length) && !c.closest('label')).map((c) => c.id || c.name));
   assert.deepEqual(unlabelled, []);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
-test('no request went to any host but the page’s own origin', () => {
+test('no request went to any host but the page’s own origin', T, () => {
   assert.ok(env.requests.length > 0);
   assert.deepEqual(foreign(env.requests, env.origin), []);
 });

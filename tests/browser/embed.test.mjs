@@ -4,9 +4,9 @@
 // shared between widgets and freed when the last one lets go.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, waitForResult, foreign, reference, root, hostPage, hostHtml, decodePng, pixelDifference, assertNoProblems } from './helpers.mjs';
+import { setup, waitForResult, foreign, reference, root, dist, hostPage, hostHtml, decodePng, pixelDifference, assertNoProblems, engine } from './helpers.mjs';
 
 const T = { timeout: 180_000 };
 let env, calc;
@@ -16,9 +16,11 @@ before(async () => {
 });
 after(async () => env?.close());
 
-// The box the widget is given: the same 640 px on both pages. On the aggressive page the ID
+// The box the widget is given: the same 640 px at the same place on both pages (WebKit rasterizes
+// text in form controls a little differently at another x). On the aggressive page the ID
 // selector's !important rules outrank the attack's, as a real page's layout would.
-const BOX = '#box { display: block !important; width: 640px !important; margin: 0 !important; padding: 0 !important; border: 0 !important; background: #fff !important; }';
+const BOX = `#box { display: block !important; position: absolute !important; top: 8px !important; left: 8px !important;
+  width: 640px !important; margin: 0 !important; padding: 0 !important; border: 0 !important; background: #fff !important; }`;
 const WIDGET = `<div id="box"><salary-calculator id="w" theme="light" area="TX" salary="120000" experience="senior"
   panels="percentile estimate offer sources"></salary-calculator></div>`;
 const AGGRESSIVE = `
@@ -39,7 +41,7 @@ const AGGRESSIVE = `
 
 async function shoot(name, css) {
   const page = await env.newPage();
-  const url = await hostPage(env, page, `/host-${name}.html`, hostHtml({ head: `<style>${css}</style>`, body: WIDGET }));
+  const url = await hostPage(env, `/host-${name}.html`, hostHtml({ head: `<style>${css}</style>`, body: WIDGET }));
   // Tall enough for the whole widget: Chromium paints nothing for parts of an element screenshot
   // beyond the viewport on the aggressive page (its root and body are inline there).
   await page.setViewportSize({ width: 1280, height: 3000 });
@@ -70,7 +72,10 @@ test('a host page with aggressive global CSS leaves the widget’s rendering unc
   }
   if (!plain.png.equals(hostile.png)) {
     const a = decodePng(plain.png), b = decodePng(hostile.png);
-    const { differing, total } = pixelDifference(a, b, 8);
+    // WebKitGTK antialiases some edges a little differently from one paint to the next (by up to
+    // ~60 levels, on ~0.05% of the pixels); what the host page could do (its colours, fonts, sizes)
+    // changes pixels by far more than that.
+    const { differing, total } = pixelDifference(a, b, engine === 'webkit' ? 64 : 8);
     assert.ok(differing <= total * 0.0001, `${differing} of ${total} pixels differ`);
   }
   // The page's rules did not reach in: no red text, no yellow boxes, no injected content.
@@ -84,13 +89,13 @@ test('a host page with aggressive global CSS leaves the widget’s rendering unc
   assert.equal(inside.size, '14px');
   assert.equal(inside.transform, 'none');
   assert.equal(inside.background, 'rgb(246, 248, 250)');
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('importing the widget defines no global but the custom element, and touches nothing else', T, async () => {
   const page = await env.newPage();
   // A page that does not load the widget yet: import it later and compare.
-  const url = await hostPage(env, page, '/host-globals.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Globals</title></head><body><main></main></body></html>');
+  const url = await hostPage(env, '/host-globals.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Globals</title><link rel="icon" href="data:,"></head><body><main></main></body></html>');
   await page.goto(url);
   const snapshot = () => page.evaluate(() => {
     const names = (o) => Object.getOwnPropertyNames(o).concat(Object.getOwnPropertySymbols(o).map(String)).sort();
@@ -124,14 +129,14 @@ test('importing the widget defines no global but the custom element, and touches
   assert.deepEqual(afterwards.statics, before.statics);
   assert.equal(afterwards.head, `${before.head}<script type="module" src="./salary-calculator.js"></script>`);
   assert.equal(afterwards.sheets, before.sheets, 'no stylesheet added to the page');
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('a compact widget downloads only what it renders; other panels load when shown', T, async () => {
   const session = await setup(); // a fresh cache
   try {
     const page = await session.newPage();
-    const url = await hostPage(session, page, '/host-compact.html', hostHtml({ body: '<salary-calculator id="w" salary="95000"></salary-calculator>' }));
+    const url = await hostPage(session, '/host-compact.html', hostHtml({ body: '<salary-calculator id="w" salary="95000"></salary-calculator>' }));
     await page.goto(url);
     await waitForResult(page, '#w', (r) => r.salary === 95000 && r.estimate);
     await page.waitForTimeout(300);
@@ -151,7 +156,7 @@ test('a compact widget downloads only what it renders; other panels load when sh
     // One first-result mark per page.
     assert.equal(await page.evaluate(() => performance.getEntriesByName('salary-calculator:first-result').length), 1);
     assert.deepEqual(foreign(session.requests, session.origin), []);
-    assert.deepEqual(session.problems, []);
+    await assertNoProblems(session, assert);
   } finally {
     await session.close();
   }
@@ -161,8 +166,9 @@ test('a panel whose code cannot be downloaded says so, and the rest of the widge
   const session = await setup(); // a fresh module map
   try {
     const page = await session.newPage();
-    await page.route(/\/salary-calculator-career-[A-Z0-9]+\.js$/, (route) => route.abort('connectionreset'));
-    const url = await hostPage(session, page, '/host-broken-chunk.html',
+    const career = readdirSync(dist).find((n) => /^salary-calculator-career-[A-Z0-9]+\.js$/.test(n));
+    session.route(`/${career}`, (req) => req.socket.destroy()); // the connection drops
+    const url = await hostPage(session, '/host-broken-chunk.html',
       hostHtml({ body: '<salary-calculator id="w" salary="100000" panels="percentile career sources"></salary-calculator>' }));
     await page.goto(url);
     const r = await waitForResult(page, '#w', (x) => x.salary === 100000);
@@ -172,7 +178,7 @@ test('a panel whose code cannot be downloaded says so, and the rest of the widge
     await page.locator('#w #f-salary').fill('110000');
     await waitForResult(page, '#w', (x) => x.salary === 110000);
     // Only the failed request itself is logged; nothing is thrown.
-    assert.deepEqual(session.problems.filter((p) => !/Failed to load resource|net::ERR/.test(p)), []);
+    assert.deepEqual((await session.takeProblems()).filter((p) => !/Failed to load resource|net::ERR/.test(p)), []);
   } finally {
     await session.close();
   }
@@ -189,12 +195,12 @@ test('the first result is marked once per page, however many widgets', T, async 
   assert.equal(marks.length, 1);
   assert.equal(marks[0].type, 'mark');
   assert.ok(marks[0].t > 0);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('custom datasets are shared between widgets and disposed when the last one lets go', T, async () => {
   const page = await env.newPage();
-  const url = await hostPage(env, page, '/host-dispose.html', hostHtml({ body: '<main></main>' }));
+  const url = await hostPage(env, '/host-dispose.html', hostHtml({ body: '<main></main>' }));
   await page.goto(url);
   // Count Calculator.dispose() calls: the widget shares this module (./salary-core.mjs).
   await page.evaluate(async () => {
@@ -267,18 +273,19 @@ test('custom datasets are shared between widgets and disposed when the last one 
   await page.locator('#a #f-salary').fill('99000');
   await waitForResult(page, '#a', (r) => r.salary === 99000);
   assert.equal(await disposed(), 2);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('a widget removed while its dataset loads lets go of it, and a re-added one loads again', T, async () => {
   const page = await env.newPage();
-  const url = await hostPage(env, page, '/host-detach.html', hostHtml({ body: '<main></main>' }));
+  const url = await hostPage(env, '/host-detach.html', hostHtml({ body: '<main></main>' }));
   let release;
   const gate = new Promise((resolve) => { release = resolve; });
   const dataset = readFileSync(join(root, 'data/salary-data.json'));
-  await page.route(`${env.origin}/slow.json`, async (route) => {
+  env.route('/slow.json', async (req, res) => {
     await gate;
-    await route.fulfill({ status: 200, contentType: 'application/json', body: dataset });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(dataset);
   });
   const abandoned = new Promise((resolve) => page.on('requestfailed', (r) => { if (r.url().endsWith('/slow.json')) resolve(true); }));
   await page.goto(url);
@@ -313,7 +320,7 @@ test('a widget removed while its dataset loads lets go of it, and a re-added one
   const r = await waitForResult(page, '#back', (x) => x.salary === 90000);
   assert.equal(r.version, calc.version());
   assert.equal(await page.locator('#back [data-dataset-error]').count(), 0);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('no request went to any host but the page’s own origin', () => {

@@ -64,7 +64,7 @@ test('the page: garbage in every text field is reported next to it and the last 
   }
   assert.equal(await resultsText(w), valid);
   assert.equal(await page.evaluate(() => document.querySelectorAll('img').length), 0);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('the page: values that parse but cannot be used are reported next to their field too', T, async () => {
@@ -97,7 +97,7 @@ test('the page: values that parse but cannot be used are reported next to their 
   await w.locator('#f-salary').fill('45');
   await waitForResult(page, '#calculator', (x) => x.salary === 93600 && !x.errors.salary);
   assert.notEqual(await resultsText(w), valid);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('the page: garbage in the menus and checkbox groups (from a link or a script) is reported next to them', T, async () => {
@@ -127,7 +127,7 @@ test('the page: garbage in the menus and checkbox groups (from a link or a scrip
   // Values of the wrong type through the API do not throw either.
   await w.evaluate((el) => { el.state = 42; el.state = null; el.state = { salary: { toString: () => 'x' }, skills: 'go,python' }; });
   await waitForResult(page, '#calculator', (r) => Boolean(r.errors.salary) && r.inputs.skills.length === 2);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('the page: numbers written other ways are read, and one that reads two ways gets a question, never a guess', T, async () => {
@@ -280,12 +280,12 @@ test('the widget: garbage typed or set as attributes is reported next to its fie
   }
   assert.equal(await resultsText(w), valid);
   assert.equal(await w.evaluate((el) => el.shadowRoot.querySelectorAll('img').length), 0);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('malformed datasets are reported and the widget keeps working on the default data', T, async () => {
   const page = await env.newPage();
-  const url = await hostPage(env, page, '/host-datasets.html', hostHtml({ body: '<main></main>' }));
+  const url = await hostPage(env, '/host-datasets.html', hostHtml({ body: '<main></main>' }));
   const bad = {
     '/bad/garbage.json': 'garbage, not JSON',
     '/bad/truncated.json': '{"format": "salary-dataset/1", "sources": {',
@@ -294,7 +294,7 @@ test('malformed datasets are reported and the widget keeps working on the defaul
     '/bad/wrong-shape.json': JSON.stringify({ format: 'salary-dataset/1', occupations: [1, 2, 3] }),
   };
   for (const [path, body] of Object.entries(bad)) {
-    await page.route(`${env.origin}${path}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body }));
+    env.route(path, { contentType: 'application/json', body });
   }
   await page.goto(url);
   await page.evaluate(() => customElements.whenDefined('salary-calculator'));
@@ -347,14 +347,14 @@ test('malformed datasets are reported and the widget keeps working on the defaul
   await page.waitForFunction(() => !document.querySelector('#shape').shadowRoot.querySelector('[data-dataset-error]'));
   await waitForResult(page, '#shape', (x) => x.estimate !== null);
   // The 404 is the one console error expected (the browser logs the failed request).
-  const problems = env.problems.splice(0);
+  const problems = await env.takeProblems();
   assert.deepEqual(problems.filter((p) => !/404/.test(p)), []);
   assert.deepEqual(foreign(env.requests, env.origin), []);
 });
 
 test('dataset text with markup and script is shown literally and runs nothing', T, async () => {
   const page = await env.newPage();
-  const url = await hostPage(env, page, '/host-markup.html', hostHtml({ body: '<main></main>' }));
+  const url = await hostPage(env, '/host-markup.html', hostHtml({ body: '<main></main>' }));
   await page.goto(url);
   const IMG = '<img src=x onerror="window.__pwned=1">';
   const SCRIPT = '<script>window.__pwned=2</script>';
@@ -399,7 +399,7 @@ test('dataset text with markup and script is shown literally and runs nothing', 
     };
   });
   assert.deepEqual(found, { img: 0, script: 0, pwned: undefined });
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('no request went to any host but the page’s own origin', () => {

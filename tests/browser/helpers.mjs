@@ -1,58 +1,64 @@
-// Shared set-up for the browser tests: the dist/ server on a free loopback port, headless Debian
-// Chromium through playwright-core with a fresh profile, a record of every request (to assert none
-// leaves the page's origin) and of every console error and uncaught exception (to assert none).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
+// Shared set-up for the browser tests: the dist/ server on a free loopback port, a browser with a
+// fresh profile in the engine BROWSER names (Chromium, Firefox or WebKit; engines/), a record of
+// every request (to assert none leaves the page's origin) and of every console error and uncaught
+// exception (to assert none). Pages a test makes up are served by the same server (hostPage, route),
+// so they work the same in every engine.
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { launch, engine } from './engines/index.mjs';
 
+export { engine, chromiumOnly } from './engines/index.mjs';
+export { decodePng } from './engines/png.mjs';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const dist = join(root, 'dist');
 export const TIMEOUT = 60_000;
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
 /**
  * Starts the server (unless `server: false`; `handle` answers requests of its own, see
- * scripts/serve.mjs) and a browser context. Returns
- * {origin, context, newPage, requests, problems, close}. `problems` collects console errors and
- * page errors from every page; `requests` every URL requested.
+ * scripts/serve.mjs) and a browser profile. Returns {origin, context, newPage, route, requests,
+ * problems, takeProblems, blockNetwork, close}. `problems` collects console errors and
+ * page errors from every page (read them through assertNoProblems or takeProblems: WebKit's are
+ * collected when asked); `requests` every URL requested.
  */
-export async function setup({ server = true, handle = null, colorScheme = 'light', viewport = { width: 1280, height: 900 } } = {}) {
-  const httpServer = server ? await startServer({ port: 0, quiet: true, handle }) : null;
-  const origin = httpServer ? `http://127.0.0.1:${httpServer.address().port}` : null;
-  const profile = mkdtempSync(join(tmpdir(), 'salary-browser-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: ARGS, colorScheme, viewport, locale: 'en-US', timezoneId: 'UTC',
-  });
-  context.setDefaultTimeout(TIMEOUT);
-  const requests = [];
-  const problems = [];
-  context.on('request', (r) => requests.push(r.url()));
-  const watch = (page) => {
-    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+export async function setup({ server = true, handle = null, colorScheme = 'light', viewport = { width: 1280, height: 900 }, locale = 'en-US' } = {}) {
+  const routes = new Map();
+  const answer = (req, res) => {
+    if (handle?.(req, res)) return true;
+    const route = routes.get(new URL(req.url, 'http://127.0.0.1').pathname);
+    route?.(req, res);
+    return Boolean(route);
   };
-  context.on('page', watch);
-  for (const p of context.pages()) watch(p);
+  const httpServer = server ? await startServer({ port: 0, quiet: true, handle: answer }) : null;
+  const origin = httpServer ? `http://127.0.0.1:${httpServer.address().port}` : null;
+  const browser = await launch({ colorScheme, viewport, locale, timeout: TIMEOUT });
   return {
-    origin, context, requests, problems,
-    async newPage() {
-      const page = await context.newPage();
-      return page;
+    origin, engine, context: browser.context, requests: browser.requests, problems: browser.problems,
+    newPage: () => browser.newPage(),
+    /** From now on every request fails, but for file: URLs. */
+    blockNetwork: () => browser.blockNetwork(),
+    /**
+     * Answers `path` on the test server with `handler(req, res)`, or with {body, contentType,
+     * status}: a page made up by a test, a broken or slow file.
+     */
+    route(path, handler) {
+      routes.set(path, typeof handler === 'function' ? handler : (req, res) => {
+        res.writeHead(handler.status || 200, { 'content-type': handler.contentType || 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+        res.end(handler.body);
+      });
+    },
+    /** The problems seen so far, emptying the list. */
+    async takeProblems() {
+      await browser.drainProblems();
+      return browser.problems.splice(0);
     },
     async close() {
-      await context.close();
+      await browser.close();
       if (httpServer) {
         const closed = new Promise((resolve) => httpServer.close(resolve));
         httpServer.closeAllConnections(); // including responses a test keeps open on purpose
         await closed;
       }
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }
@@ -93,80 +99,24 @@ export async function reference() {
 export const usd = (v) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(v);
 
 /** Fails the test if any console error or uncaught exception was seen. */
-export function assertNoProblems(env, assert) {
-  assert.deepEqual(env.problems, [], 'console errors or page errors');
+export async function assertNoProblems(env, assert) {
+  assert.deepEqual(await env.takeProblems(), [], 'console errors or page errors');
 }
 
 /**
  * Serves `html` as `path` on the test server's origin (so a host page's module script loads the
- * widget from dist/ beside it) for this page only. Returns the page's URL.
+ * widget from dist/ beside it). Returns the page's URL.
  */
-export async function hostPage(env, page, path, html) {
-  const url = `${env.origin}${path}`;
-  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-  return url;
+export function hostPage(env, path, html) {
+  env.route(path, { body: html });
+  return `${env.origin}${path}`;
 }
 
 /** A minimal host page: `head` goes in <head> after the widget's script, `body` in <body>. */
 export const hostHtml = ({ head = '', body = '' } = {}) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Host page</title>
+<html lang="en"><head><meta charset="utf-8"><title>Host page</title><link rel="icon" href="data:,">
 <script type="module" src="./salary-calculator.js"></script>
 ${head}</head><body>${body}</body></html>`;
-
-/**
- * Decodes a PNG as Chromium writes screenshots (8-bit greyscale, RGB or RGBA, not interlaced)
- * into {width, height, data} with 4 bytes (RGBA) per pixel.
- */
-export function decodePng(buffer) {
-  if (buffer.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
-  let offset = 8, header = null;
-  const idat = [];
-  while (offset < buffer.length) {
-    const length = buffer.readUInt32BE(offset);
-    const type = buffer.toString('latin1', offset + 4, offset + 8);
-    const data = buffer.subarray(offset + 8, offset + 8 + length);
-    if (type === 'IHDR') {
-      header = { width: data.readUInt32BE(0), height: data.readUInt32BE(4), depth: data[8], color: data[9], interlace: data[12] };
-    } else if (type === 'IDAT') idat.push(data);
-    else if (type === 'IEND') break;
-    offset += 12 + length;
-  }
-  const channels = { 0: 1, 2: 3, 4: 2, 6: 4 }[header?.color];
-  if (!channels || header.depth !== 8 || header.interlace !== 0) throw new Error(`unsupported PNG ${JSON.stringify(header)}`);
-  const { width, height } = header;
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const pixels = Buffer.alloc(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    const out = y * stride;
-    for (let x = 0; x < stride; x++) {
-      const a = x >= channels ? pixels[out + x - channels] : 0;
-      const b = y > 0 ? pixels[out - stride + x] : 0;
-      const c = x >= channels && y > 0 ? pixels[out - stride + x - channels] : 0;
-      let predictor = 0;
-      if (filter === 1) predictor = a;
-      else if (filter === 2) predictor = b;
-      else if (filter === 3) predictor = (a + b) >> 1;
-      else if (filter === 4) {
-        const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-        predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-      pixels[out + x] = (line[x] + predictor) & 0xff;
-    }
-  }
-  const data = Buffer.alloc(width * height * 4);
-  for (let i = 0; i < width * height; i++) {
-    const p = pixels.subarray(i * channels, (i + 1) * channels);
-    const grey = channels <= 2;
-    data[i * 4] = p[0];
-    data[i * 4 + 1] = grey ? p[0] : p[1];
-    data[i * 4 + 2] = grey ? p[0] : p[2];
-    data[i * 4 + 3] = channels === 4 ? p[3] : channels === 2 ? p[1] : 255;
-  }
-  return { width, height, data };
-}
 
 /** Pixels that differ by more than `threshold` in any channel (images of different sizes: all). */
 export function pixelDifference(a, b, threshold = 0) {

@@ -18,8 +18,7 @@ before(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'salary-offline-'));
   env = await setup({ server: false });
   // No network at all: every request that is not the file itself is refused.
-  await env.context.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
-  await env.context.setOffline(true);
+  await env.blockNetwork();
 });
 after(async () => {
   await env?.close();
@@ -58,7 +57,7 @@ test('the offline file is one self-contained file with a hash-based CSP', () => 
 test('it computes from file:// with all network blocked', T, async () => {
   await computeIn(pathToFileURL(file).href, 120000);
   assert.deepEqual(env.requests.filter((u) => !u.startsWith('file:')), []);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('it keeps working after "Save page as"', T, async () => {
@@ -72,5 +71,5 @@ test('it keeps working after "Save page as"', T, async () => {
   assert.equal(await again.locator('#share-output').isHidden(), true, 'the saved share output is reset');
   assert.equal(await again.locator('#calculator section[data-panel]').count(), 9);
   assert.deepEqual(env.requests.filter((u) => !u.startsWith('file:')), []);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });

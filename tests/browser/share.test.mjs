@@ -55,7 +55,7 @@ test('a shared link restores its inputs', T, async () => {
   assert.equal(await ow.locator('#f-bonusPercent').inputValue(), '12');
   const expected = calc.estimate({ area: 'CO', experience: 'staff', skills: ['go'], offer: 180000 });
   assert.ok(Math.abs(restored.estimate.typical - expected.typical) < 1e-6);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('a damaged link restores what it can and says what it could not', T, async () => {
@@ -76,7 +76,7 @@ test('a damaged link restores what it can and says what it could not', T, async 
   await page.evaluate(() => { location.hash = 'how'; });
   await page.waitForTimeout(200);
   assert.equal((await page.evaluate(() => document.querySelector('#calculator').result)).salary, 88000);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('no request went to any host but the page’s own origin', () => {

@@ -41,7 +41,7 @@ test('the embed example renders both widgets and they emit change', T, async () 
   assert.deepEqual(await page.locator('#texas section[data-panel]').evaluateAll((s) => s.map((x) => x.dataset.panel)), ['percentile', 'estimate', 'sources']);
   assert.deepEqual(await page.locator('#california section[data-panel]').evaluateAll((s) => s.map((x) => x.dataset.panel)), ['percentile', 'career', 'sources']);
   assert.deepEqual(foreign(env.requests, env.origin), []);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('two widgets on one page work independently on one wasm instance', T, async () => {
@@ -62,7 +62,7 @@ test('two widgets on one page work independently on one wasm instance', T, async
   assert.equal(loaded.filter((u) => u.endsWith('/salary-core.wasm')).length, 1);
   assert.equal(loaded.filter((u) => u.endsWith('/salary-data.bin')).length, 1);
   assert.equal(loaded.filter((u) => /salary-core-json/.test(u)).length, 0);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('attributes and properties mirror each other; define() is idempotent', T, async () => {
@@ -91,7 +91,7 @@ test('attributes and properties mirror each other; define() is idempotent', T, a
   await el.evaluate((e) => { e.area = 'Atlantis'; });
   await waitForResult(page, '#texas', (x) => Boolean(x.errors.area));
   assert.match(await page.locator('#texas #f-area-error').textContent(), /not one of the choices/);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('the widget defines no global and the host page CSS does not reach it', T, async () => {
@@ -99,7 +99,7 @@ test('the widget defines no global and the host page CSS does not reach it', T, 
   await blank.goto(`${env.origin}/salary-core.d.ts`); // a same-origin document without scripts
   const baseline = new Set(await blank.evaluate(() => Object.getOwnPropertyNames(window)));
   await blank.close();
-  env.problems.length = 0; // that document's /favicon.ico 404 (earlier tests asserted theirs)
+  await env.takeProblems(); // that document's /favicon.ico 404 (earlier tests asserted theirs)
   const page = await openEmbed();
   const added = (await page.evaluate(() => Object.getOwnPropertyNames(window))).filter((n) => !baseline.has(n) && n !== '__changes');
   assert.deepEqual(added, []);
@@ -124,7 +124,7 @@ test('the widget defines no global and the host page CSS does not reach it', T, 
   await page.locator('#texas').evaluate((el) => { el.theme = 'dark'; });
   assert.equal(await page.locator('#texas').evaluate(root), 'rgb(13, 17, 23)');
   assert.equal(await page.locator('#texas').getAttribute('theme'), 'dark');
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('a custom dataset can be given, and one that fails is shown with the default data kept', T, async () => {
@@ -171,8 +171,7 @@ test('a custom dataset can be given, and one that fails is shown with the defaul
   assert.match(await page.locator('#missing [data-dataset-error]').textContent(), /could not be used.*HTTP 404.*default data/);
   assert.match(await page.locator('#broken [data-dataset-error]').textContent(), /could not be used \(.+\)\. Showing the default data/);
   // The 404 for the missing dataset is the one expected console error.
-  env.problems.splice(0, env.problems.length, ...env.problems.filter((p) => !/404/.test(p)));
-  assertNoProblems(env, assert);
+  assert.deepEqual((await env.takeProblems()).filter((p) => !/404/.test(p)), []);
 });
 
 test('no request went to any host but the page’s own origin', () => {

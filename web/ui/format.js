@@ -7,9 +7,12 @@ import { whenIdle } from './schedule.js';
 // the widget starts, that would be blocking time (Lighthouse); made on the first keystroke after
 // a pre-rendered page was adopted (nothing had been formatted yet), a slow first response.
 const formatters = [];
+// A browser whose locale is POSIX's "C" (WebKitGTK started without LANG, or with C.UTF-8) reports
+// "C", and Intl then formats in en-US-u-va-posix: "$ 123457", no grouping. English formatting there.
+const locale = /^(c|posix)\b/i.test(globalThis.navigator?.language) ? 'en-US' : undefined;
 const lazy = (Format, options) => {
   let format = null;
-  const make = () => (format ??= new Format(undefined, options));
+  const make = () => (format ??= new Format(locale, options));
   formatters.push(() => make().format(1234.5));
   return { format: (v) => make().format(v) };
 };
@@ -52,7 +55,7 @@ export const number = (v) => plain.format(v);
 export const number1 = (v) => fixed1.format(v);
 export const moneyRange = (low, high) => (Math.round(low) === Math.round(high) ? money(low) : `${money(low)}–${money(high)}`);
 /** Compares two names in the visitor's language (for sorting places). */
-export const compareText = (a, b) => (collator ??= new Intl.Collator()).compare(a, b);
+export const compareText = (a, b) => (collator ??= new Intl.Collator(locale)).compare(a, b);
 export const ordinal = (n) => `${n}${suffix[(ordinals ??= new Intl.PluralRules('en', { type: 'ordinal' })).select(n)]}`;
 
 /** "the United States", "Texas", "the Austin-Round Rock-San Marcos, TX metro area". */
