@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, waitForResult, reference, root, hostPage, hostHtml, assertNoProblems } from './helpers.mjs';
+import { setup, waitForResult, reference, root, hostPage, hostHtml, assertNoProblems, engine } from './helpers.mjs';
 
 const T = { timeout: 120_000 };
 const LIMIT = 8 * 1024 * 1024;
@@ -70,7 +70,7 @@ after(async () => {
 
 test('a dataset-src that never answers, trickles, never ends or is declared huge: the notice, then the default data', T, async () => {
   const page = await env.newPage();
-  await page.goto(await hostPage(env, page, '/host-misbehaving.html', hostHtml({ body: '<main></main>' })));
+  await page.goto(await hostPage(env, '/host-misbehaving.html', hostHtml({ body: '<main></main>' })));
   await page.evaluate(() => customElements.whenDefined('salary-calculator'));
   const cases = {
     silent: /no answer within 5 seconds/,
@@ -99,25 +99,28 @@ test('a dataset-src that never answers, trickles, never ends or is declared huge
   // Given up, not read on: the browser hung up on each, and read little more than the limit of
   // the endless one (what was already in flight when it stopped).
   for (const id of Object.keys(cases)) assert.ok(seen[`/misbehaving/${id}`]?.hungUp, `${id}: the browser hung up`);
-  assert.ok(seen['/misbehaving/endless'].sent < LIMIT + 16 * 1024 * 1024, `endless: ${seen['/misbehaving/endless'].sent} bytes sent`);
+  // (Firefox and WebKit reach the server through the tests' recording proxy, whose two sockets
+  // hold several MB more in flight.)
+  const inFlight = (engine === 'chromium' ? 16 : 24) * 1024 * 1024;
+  assert.ok(seen['/misbehaving/endless'].sent < LIMIT + inFlight, `endless: ${seen['/misbehaving/endless'].sent} bytes sent`);
   assert.ok(seen['/misbehaving/declared'].sent <= 64 * 1024);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('a slow but honest dataset-src (an answer after 1 s, the rest over 2 s) is used', T, async () => {
   const page = await env.newPage();
-  await page.goto(await hostPage(env, page, '/host-slow.html', hostHtml({
+  await page.goto(await hostPage(env, '/host-slow.html', hostHtml({
     body: '<salary-calculator id="slow" dataset-src="./misbehaving/slow-but-fine"></salary-calculator>',
   })));
   const r = await waitForResult(page, '#slow', (x) => x.estimate !== null);
   assert.equal(r.version, '2099.01.1');
   assert.equal(await page.locator('#slow [data-dataset-error]').count(), 0);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('a widget that leaves the page stops its download', T, async () => {
   const page = await env.newPage();
-  await page.goto(await hostPage(env, page, '/host-leaving.html', hostHtml({ body: '<main></main>' })));
+  await page.goto(await hostPage(env, '/host-leaving.html', hostHtml({ body: '<main></main>' })));
   await page.evaluate(() => customElements.whenDefined('salary-calculator'));
   delete seen['/misbehaving/trickle'];
   await page.evaluate(() => {
@@ -130,5 +133,5 @@ test('a widget that leaves the page stops its download', T, async () => {
   await page.evaluate(() => document.querySelector('salary-calculator').remove());
   for (let i = 0; i < 50 && !seen['/misbehaving/trickle'].hungUp; i++) await page.waitForTimeout(100);
   assert.ok(seen['/misbehaving/trickle'].hungUp, 'the browser hung up on the trickle once nobody needed it');
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });

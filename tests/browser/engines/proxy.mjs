@@ -68,6 +68,7 @@ export async function startProxy({ initScript = () => '' } = {}) {
       });
     });
     upstream.on('error', () => res.destroy()); // a dropped connection stays one
+    res.on('close', () => { if (!res.writableFinished) upstream.destroy(); }); // and so does a browser hanging up
     req.pipe(upstream);
   });
   // HTTPS: the proxy is asked to open a tunnel; it records the host and refuses.
