@@ -178,6 +178,8 @@ test('a keystroke redraws the panels on screen first, and the ones below once th
   const { page, w } = await openPage();
   await w.locator('#f-salary').fill('100000');
   await waitForResult(page, '#calculator', (x) => x.salary === 100000 && x.costOfLiving);
+  // The widget learns what is on screen from an IntersectionObserver, which reports after a frame.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 50)))));
   // At the `change` event: the percentile (on screen) shows the new pay; the comparison across
   // states (far below) still shows the old one, marked aria-busy, and is drawn without more input.
   const atChange = await w.evaluate((el) => new Promise((resolve) => {

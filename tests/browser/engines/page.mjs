@@ -126,8 +126,13 @@ export class Locator {
   }
 
   textContent() { return this.#withElement('(e) => e.textContent'); }
-  /** The text as rendered, read after the next frame (WebKit decides what content-visibility shows then). */
-  innerText() { return this.#withElement('(e) => new Promise((resolve) => requestAnimationFrame(() => resolve(e.innerText)))'); }
+  /**
+   * The text as rendered, read once a frame has been drawn (WebKit decides what content-visibility
+   * shows in the rendering update after the frame's animation callbacks).
+   */
+  innerText() {
+    return this.#withElement(`(e) => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(e.innerText))))`);
+  }
   getAttribute(name) { return this.#withElement('(e, name) => e.getAttribute(name)', [name]); }
   inputValue() { return this.#withElement('(e) => e.value'); }
   isChecked() { return this.#withElement('(e) => e.checked'); }
