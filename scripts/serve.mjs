@@ -11,7 +11,8 @@ const portArg = args.indexOf('--port');
 const port = Number(portArg >= 0 ? args[portArg + 1] : process.env.PORT || 8000);
 const host = '127.0.0.1';
 
-const types = {
+/** Content types of what dist/ holds (wasm needs application/wasm for streaming compilation). */
+export const contentTypes = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
   '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ts': 'text/plain; charset=utf-8',
@@ -30,7 +31,7 @@ export function startServer({ port: p = port, quiet = false, handle = null } = {
       res.end('not found\n');
       return;
     }
-    const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
+    const headers = { 'content-type': contentTypes[extname(file)] || 'application/octet-stream', 'cache-control': 'no-cache' };
     const gz = `${file}.gz`;
     // Only a .gz at least as new as its file: a stale one would serve yesterday's build.
     const fresh = existsSync(gz) && statSync(gz).mtimeMs >= statSync(file).mtimeMs;
