@@ -195,6 +195,9 @@ async function main() {
     [join(root, 'web/page.css'), 'page.css'],
     [join(root, 'web/embed-example.html'), 'embed-example.html'],
     [join(root, 'web/embed-example.css'), 'embed-example.css'],
+    [join(root, 'web/embed.html'), 'embed.html'],
+    [join(root, 'web/embed.css'), 'embed.css'],
+    [join(root, 'web/embed.mjs'), 'embed.mjs'],
   ]) {
     if (!existsSync(from)) throw new Error(`assemble-dist: ${from} is missing (run scripts/build first)`);
     copyFileSync(from, join(dist, to));
@@ -214,7 +217,7 @@ async function main() {
   await bundleCore();
   await bundleJsonGlue();
   if (!readable) await minifyModules(['salary-core-glue.mjs', 'salary-core-node-glue.mjs', 'salary-core-json-glue.mjs', 'salary-data.mjs',
-    'salary-core.mjs', 'page.mjs', ...readdirSync(dist).filter((name) => /^salary-calculator(-.+)?\.js$/.test(name))]);
+    'salary-core.mjs', 'page.mjs', 'embed.mjs', ...readdirSync(dist).filter((name) => /^salary-calculator(-.+)?\.js$/.test(name))]);
   await checkGlue();
 
   console.log(`assemble-dist: wrote ${dist}`);

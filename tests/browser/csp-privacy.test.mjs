@@ -29,7 +29,7 @@ function cspOf(name) {
 }
 
 test('the CSPs allow no remote origin, no eval and no inline code', () => {
-  for (const name of ['index.html', 'embed-example.html', 'salary-calculator.offline.html']) {
+  for (const name of ['index.html', 'embed-example.html', 'embed.html', 'salary-calculator.offline.html']) {
     const csp = cspOf(name);
     const offline = name.includes('offline');
     assert.deepEqual(csp['default-src'], [offline ? "'none'" : "'self'"], name);

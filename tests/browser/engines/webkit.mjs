@@ -47,6 +47,10 @@ export async function launchWebKit({ proxy, setInitScript, colorScheme, viewport
     // A real locale: in a bare environment (LANG unset or C) WebKitGTK reports its locale as "C".
     env: { ...process.env, ...localeEnvironment(locale), TZ: 'UTC' }, stdio: 'ignore', detached: true,
   });
+  // The driver, its MiniBrowser and Xvfb share a process group: ended together, also if the test
+  // process exits without closing.
+  const end = () => { try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  process.once('exit', end);
   const base = `http://127.0.0.1:${port}`;
   async function call(method, path, body) {
     const r = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
@@ -190,7 +194,8 @@ export async function launchWebKit({ proxy, setInitScript, colorScheme, viewport
       try {
         await call('DELETE', s);
       } finally {
-        try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* already gone */ }
+        process.off('exit', end);
+        end();
       }
     },
   };
