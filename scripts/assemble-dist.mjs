@@ -81,13 +81,30 @@ async function bundleWidget() {
  * would cost it ~5 KB more gzip and a round trip).
  */
 async function bundlePage() {
+  const builderExternal = {
+    name: 'embed-builder-external',
+    setup(build) {
+      build.onResolve({ filter: /(^|\/)embed-builder\.mjs$/ }, () => ({ path: './embed-builder.mjs', external: true }));
+    },
+  };
   const result = await esbuild.build({
     ...widgetBuildOptions,
     entryPoints: [join(root, 'web/page.mjs')],
     format: 'esm',
-    plugins: [cssTextPlugin, keepCoreExternal],
+    plugins: [cssTextPlugin, keepCoreExternal, builderExternal],
   });
   writeFileSync(join(dist, 'page.mjs'), result.outputFiles[0].text);
+}
+
+/** The page's embed builder, a file of its own that the page imports when the builder is opened. */
+async function bundleEmbedBuilder() {
+  const result = await esbuild.build({
+    ...widgetBuildOptions,
+    entryPoints: [join(root, 'web/embed-builder.mjs')],
+    format: 'esm',
+    plugins: [keepCoreExternal],
+  });
+  writeFileSync(join(dist, 'embed-builder.mjs'), result.outputFiles[0].text);
 }
 
 /**
@@ -214,10 +231,11 @@ async function main() {
 
   await bundleWidget();
   await bundlePage();
+  await bundleEmbedBuilder();
   await bundleCore();
   await bundleJsonGlue();
   if (!readable) await minifyModules(['salary-core-glue.mjs', 'salary-core-node-glue.mjs', 'salary-core-json-glue.mjs', 'salary-data.mjs',
-    'salary-core.mjs', 'page.mjs', 'embed.mjs', ...readdirSync(dist).filter((name) => /^salary-calculator(-.+)?\.js$/.test(name))]);
+    'salary-core.mjs', 'page.mjs', 'embed.mjs', 'embed-builder.mjs', ...readdirSync(dist).filter((name) => /^salary-calculator(-.+)?\.js$/.test(name))]);
   await checkGlue();
 
   console.log(`assemble-dist: wrote ${dist}`);

@@ -51,11 +51,14 @@ const offlineSwaps = {
     build.onResolve({ filter: /(^|\/)salary-data\.mjs$/ }, () => ({ path: join(web, 'offline/salary-data.mjs') }));
     // Custom JSON datasets need the larger JSON module, which the offline file does not carry.
     build.onResolve({ filter: /(^|\/)salary-core-json-glue\.mjs$/ }, () => ({ path: 'no-json-module', namespace: 'offline' }));
+    // Embeds point at a site: the offline file has no embed builder (its section is removed below).
+    build.onResolve({ filter: /(^|\/)embed-builder\.mjs$/ }, () => ({ path: 'no-embed-builder', namespace: 'offline' }));
     build.onLoad({ filter: /.*/, namespace: 'offline' }, (args) => {
       const contents = {
         'stripped-glue': strippedGlue,
         payload,
         'no-json-module': 'export const datasetText = () => { throw new Error("custom datasets are not available in the offline file"); };',
+        'no-embed-builder': 'export const mountEmbedBuilder = () => {};',
       }[args.path];
       if (contents === undefined) return { errors: [{ text: `unknown offline module ${args.path}` }] };
       return { contents, loader: 'js', resolveDir: web };
@@ -101,6 +104,7 @@ replace(/<link rel="stylesheet" href="\.\/page\.css">/, `<style>${css}</style>`,
 replace(/<script type="module" src="\.\/page\.mjs"><\/script>/, `<script>${script}</script>`, 'the page.mjs script');
 // Links to the other files of the site mean nothing in a lone file.
 html = html.replace(/<p data-online-only>[\s\S]*?<\/p>\n?/g, '');
+html = html.replace(/\n *<section [^>]*data-online-only>[\s\S]*?<\/section>/g, '');
 html = html.replace('<title>', '<title>(offline) ');
 writeFileSync(out, html);
 

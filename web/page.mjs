@@ -49,6 +49,16 @@ calculator.addEventListener('change', (event) => {
   if (version.textContent !== text) version.textContent = text; // not on every keystroke
   if (!output.hidden) status.textContent = 'The inputs changed since this link was made.';
 });
+// The embed builder: a module of its own, loaded the first time it is opened (not in the offline file).
+const builder = document.getElementById('embed-builder');
+builder?.addEventListener('toggle', () => {
+  if (!builder.open || builder.dataset.loaded !== undefined) return;
+  builder.dataset.loaded = '';
+  const root = builder.querySelector('.builder-root');
+  import('./embed-builder.mjs').then((m) => m.mountEmbedBuilder(root)).catch((e) => {
+    root.textContent = `The embed builder could not be loaded (${e.message}). Reloading the page may help.`;
+  });
+});
 // Reset what a saved copy of this page (the offline file, after "Save page as") may carry over.
 output.hidden = true;
 link.value = '';
