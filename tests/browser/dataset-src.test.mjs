@@ -99,10 +99,12 @@ test('a dataset-src that never answers, trickles, never ends or is declared huge
   // Given up, not read on: the browser hung up on each, and read little more than the limit of
   // the endless one (what was already in flight when it stopped).
   for (const id of Object.keys(cases)) assert.ok(seen[`/misbehaving/${id}`]?.hungUp, `${id}: the browser hung up`);
-  // (Firefox and WebKit reach the server through the tests' recording proxy, whose two sockets
-  // hold several MB more in flight.)
+  // (Firefox reaches the server through the tests' recording proxy, whose two sockets hold several
+  // MB more in flight. WebKit's network process reads ahead of the page without limit, at loopback
+  // speed, until the page's cancel reaches it: 27 to 145 MB seen, which measures WebKit's latency,
+  // not the widget; there the hang-up above is what shows the response was given up.)
   const inFlight = (engine === 'chromium' ? 16 : 24) * 1024 * 1024;
-  assert.ok(seen['/misbehaving/endless'].sent < LIMIT + inFlight, `endless: ${seen['/misbehaving/endless'].sent} bytes sent`);
+  if (engine !== 'webkit') assert.ok(seen['/misbehaving/endless'].sent < LIMIT + inFlight, `endless: ${seen['/misbehaving/endless'].sent} bytes sent`);
   assert.ok(seen['/misbehaving/declared'].sent <= 64 * 1024);
   await assertNoProblems(env, assert);
 });

@@ -126,9 +126,14 @@ test('it follows the host’s light or dark scheme, and theme= in its URL overri
       const page = await dark.newPage();
       await page.goto(`${blogOrigin}${path}`);
       await page.waitForFunction(() => window.__messages.length > 0);
-      await page.waitForTimeout(1500); // drawn
-      // Inside the widget's box (1 px of page padding, 1 px of border, then its background).
-      assert.equal(await colourAt(page.locator('#calc'), 6, 6), expected, path);
+      // Inside the widget's box (1 px of page padding, 1 px of border, then its background), once
+      // the frame has been drawn (on a loaded machine that can take a while).
+      let seen = null;
+      for (let i = 0; i < 40 && seen !== expected; i++) {
+        if (i) await page.waitForTimeout(500);
+        seen = await colourAt(page.locator('#calc'), 6, 6);
+      }
+      assert.equal(seen, expected, path);
     }
     await assertNoProblems(dark, assert);
   } finally {

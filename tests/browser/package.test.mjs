@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentTypes } from '../../scripts/serve.mjs';
-import { setup, waitForResult, reference, root, hostPage, assertNoProblems } from './helpers.mjs';
+import { setup, waitForResult, reference, root, hostPage, watchScript, assertNoProblems } from './helpers.mjs';
 
 const T = { timeout: 180_000 };
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -89,8 +89,9 @@ test('the installed package’s JS API computes in Node', async () => {
 });
 
 /** A blog post on the test server's origin that loads the widget from the CDN origin. */
-const blogPost = (query = '') => `<!doctype html>
+const blogPost = (query = '', csp = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A post</title><link rel="icon" href="data:,">
+${csp ? `<meta http-equiv="Content-Security-Policy" content="${csp}">` : ''}
 <script type="module" src="${cdnOrigin}/${pkg.name}@${pkg.version}/dist/salary-calculator.js${query}"></script>
 </head><body><article><h1>Pay in Texas</h1>
 <salary-calculator id="w" area="TX" salary="130000"></salary-calculator>
@@ -108,6 +109,16 @@ test('a blog on another origin loads the widget from the package CDN: wasm and d
   assert.deepEqual(env.requests.filter((u) => u.startsWith(`${env.origin}/`)).map((u) => new URL(u).pathname), ['/post.html']);
   await page.locator('#w #f-salary').fill('90000');
   await waitForResult(page, '#w', (x) => x.salary === 90000);
+  await assertNoProblems(env, assert);
+});
+
+test('under a host CSP that allows the CDN as README "Embed it" says, it works with no violation', T, async () => {
+  const page = await env.newPage();
+  await page.addInitScript(watchScript);
+  const csp = `default-src 'self'; script-src 'self' ${cdnOrigin} 'wasm-unsafe-eval'; connect-src ${cdnOrigin}; style-src 'self'; img-src 'self' data:`;
+  await page.goto(hostPage(env, '/post-csp.html', blogPost('', csp)));
+  await waitForResult(page, '#w', (x) => x.salary === 130000 && x.estimate);
+  assert.deepEqual(await page.evaluate(() => window.__watch.csp), []);
   await assertNoProblems(env, assert);
 });
 
