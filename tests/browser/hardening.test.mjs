@@ -168,12 +168,12 @@ test('the page: numbers written other ways are read, and one that reads two ways
   await w.locator('#f-bonusPercent').fill('1.000');
   await waitForResult(page, '#calculator', (r) => Boolean(r.errors.bonusPercent));
   await assertFieldError(w, 'bonusPercent', /^Is “1\.000” 1,000 % or 1 %\? Type 1000 or 1\.$/);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('the widget: an attribute or a share link written other ways is read the same way', T, async () => {
   const page = await env.newPage();
-  const url = await hostPage(env, page, '/host-numbers.html', hostHtml({
+  const url = await hostPage(env, '/host-numbers.html', hostHtml({
     body: '<salary-calculator id="arabic" salary="١٢٠٬٠٠٠"></salary-calculator><salary-calculator id="dotted" salary="120.000"></salary-calculator>',
   }));
   await page.goto(url);
@@ -189,7 +189,7 @@ test('the widget: an attribute or a share link written other ways is read the sa
   })), [120000, 120000, 120000, null, null, null]);
   await page.goto(`${env.origin}/#salary=120.000,50&area=TX`);
   assert.equal((await waitForResult(page, '#calculator', (x) => x.salary === 120000.5 && x.where.area === 'TX')).salary, 120000.5);
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 // Issue 14, item 4: values given before the calculator has its data went unchecked into its state
@@ -219,12 +219,12 @@ test('the page: bad values in a share link, given before the calculator loads, a
   await page.locator('#share-button').click();
   const link = new URL(await page.locator('#share-link').inputValue());
   assert.deepEqual(Object.fromEntries(new URLSearchParams(link.hash.slice(1))), { salary: '120000', area: 'TX', taxYear: state.taxYear });
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('the widget: attributes given before load are checked like later ones; a case-only mismatch is that choice', T, async () => {
   const page = await env.newPage();
-  const url = await hostPage(env, page, '/host-early.html', hostHtml({
+  const url = await hostPage(env, '/host-early.html', hostHtml({
     body: '<salary-calculator id="cased" experience="Senior" area="tx" occupation="15-1252" salary="150000" layout="full"></salary-calculator>'
       + '<salary-calculator id="bad" experience="bogus" area="Atlantis" salary="150000"></salary-calculator>',
   }));
@@ -252,7 +252,7 @@ test('the widget: attributes given before load are checked like later ones; a ca
   const after = await waitForResult(page, '#cased', (x) => x.errors.experience && x.errors.area);
   assert.equal(after.where.area, 'TX');
   assert.equal(after.inputs.experience, 'senior');
-  assertNoProblems(env, assert);
+  await assertNoProblems(env, assert);
 });
 
 test('the widget: garbage typed or set as attributes is reported next to its field', T, async () => {
