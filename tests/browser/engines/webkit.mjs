@@ -50,7 +50,9 @@ export async function launchWebKit({ proxy, setInitScript, colorScheme, viewport
   // The driver, its MiniBrowser and Xvfb share a process group: ended together, also if the test
   // process exits without closing.
   const end = () => { try { process.kill(-driver.pid, 'SIGTERM'); } catch { /* already gone */ } };
+  const interrupted = () => { end(); process.exit(143); }; // (a test process timed out or stopped)
   process.once('exit', end);
+  process.once('SIGTERM', interrupted);
   const base = `http://127.0.0.1:${port}`;
   async function call(method, path, body) {
     const r = await fetch(`${base}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
@@ -195,6 +197,7 @@ export async function launchWebKit({ proxy, setInitScript, colorScheme, viewport
         await call('DELETE', s);
       } finally {
         process.off('exit', end);
+        process.off('SIGTERM', interrupted);
         end();
       }
     },
