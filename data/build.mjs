@@ -12,6 +12,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildTaxRules } from './tax-build.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const VERSION = '2026.11.0';
@@ -516,7 +517,10 @@ export function buildDataset(sharedDir) {
   const rpp = buildPriceParities(join(dataDir, 'bea-rpp'), stateNameByFips);
   const fedSrc = JSON.parse(readFileSync(join(dataDir, 'tax', 'federal_tax_2025_2026.json'), 'utf8'));
   const stateSrc = JSON.parse(readFileSync(join(dataDir, 'tax', 'state_income_tax_2025_2026.json'), 'utf8'));
-  const sources = buildSources(rpp.released, fedSrc, stateSrc);
+  // The tax rules of data/tax/*.json (their own sources, one per figure) on top of the shared tables.
+  const baseSources = buildSources(rpp.released, fedSrc, stateSrc);
+  const taxRules = buildTaxRules({ federal: buildFederalTax(fedSrc), states: buildStateTax(stateSrc) }, baseSources);
+  const sources = { ...baseSources, ...taxRules.sources };
 
   const areas = new Map([['US', { name: 'United States', kind: 'nation' }]]);
   for (const [code, name] of stateNameByCode) areas.set(code, { name, kind: 'state' });
@@ -540,7 +544,7 @@ export function buildDataset(sharedDir) {
     factors: buildFactors(seeds),
     compensation_norms: buildCompensationNorms(seeds),
     published_estimates: buildPublishedEstimates(seeds, sources, stateCodeByName),
-    tax: { federal: buildFederalTax(fedSrc), states: buildStateTax(stateSrc) },
+    tax: taxRules.tax,
   };
 }
 

@@ -39,7 +39,16 @@ template <typename Io> void visit(Io& io, CompensationNorm& n);
 template <typename Io> void visit(Io& io, PublishedEstimate& e);
 template <typename Io> void visit(Io& io, Bracket& b);
 template <typename Io> void visit(Io& io, FederalTaxYear& y);
+template <typename Io> void visit(Io& io, ByStatus& b);
+template <typename Io> void visit(Io& io, PretaxExclusions& p);
+template <typename Io> void visit(Io& io, Phase& p);
+template <typename Io> void visit(Io& io, TaxItem& t);
 template <typename Io> void visit(Io& io, StateTax& s);
+template <typename Io> void visit(Io& io, PayrollProgram& p);
+template <typename Io> void visit(Io& io, LocalTax& t);
+template <typename Io> void visit(Io& io, Locality& l);
+template <typename Io> void visit(Io& io, StateLocalities& s);
+template <typename Io> void visit(Io& io, ContributionLimits& l);
 template <typename Io> void visit(Io& io, TaxTables& t);
 
 // FNV-1a over the payload, stored as the last 8 bytes: a damaged file is an error, not odd figures.
@@ -238,7 +247,7 @@ class Unpacker {
   void field(T& value) {
     if constexpr (std::is_enum_v<T>) {
       uint64_t v = varint();
-      if (v > 4) return void(fail("bad enum value"));  // every enum here has at most 5 values
+      if (v > 7) return void(fail("bad enum value"));  // every enum here has at most 8 values
       value = static_cast<T>(v);
     } else {
       visit(*this, value);
@@ -327,12 +336,47 @@ template <typename Io> void visit(Io& io, FederalTaxYear& y) {
   io.field(y.social_security_wage_base), io.field(y.medicare_rate), io.field(y.additional_medicare_rate);
   io.field(y.additional_medicare_threshold);
 }
+template <typename Io> void visit(Io& io, ByStatus& b) { io.field(b.single), io.field(b.joint); }
+template <typename Io> void visit(Io& io, PretaxExclusions& p) {
+  io.field(p.retirement), io.field(p.hsa), io.field(p.fsa), io.source(p.source), io.field(p.note);
+}
+template <typename Io> void visit(Io& io, Phase& p) {
+  io.field(p.kind), io.field(p.income), io.field(p.start), io.field(p.step), io.field(p.per_step), io.field(p.floor);
+  io.field(p.rates_single), io.field(p.rates_joint), io.field(p.bands_single), io.field(p.bands_joint);
+}
+template <typename Io> void visit(Io& io, TaxItem& t) {
+  io.field(t.id), io.field(t.label), io.source(t.source), io.field(t.note), io.field(t.kind), io.field(t.amount);
+  io.field(t.phase), io.field(t.share), io.field(t.schedule_single), io.field(t.schedule_joint);
+  io.field(t.agi_threshold), io.field(t.phase_in);
+}
 template <typename Io> void visit(Io& io, StateTax& s) {
   io.field(s.type), io.field(s.base), io.field(s.flat_rate), io.field(s.single), io.field(s.joint);
   io.field(s.standard_deduction_single), io.field(s.standard_deduction_joint), io.field(s.surtax), io.field(s.note);
+  io.field(s.pretax), io.field(s.items), io.field(s.not_modelled);
+}
+template <typename Io> void visit(Io& io, PayrollProgram& p) {
+  io.field(p.id), io.field(p.label), io.source(p.source), io.field(p.note), io.field(p.rate), io.field(p.wage_base);
+  io.field(p.annual_max), io.field(p.per_hour), io.field(p.per_year), io.field(p.wages);
+}
+template <typename Io> void visit(Io& io, LocalTax& t) {
+  io.field(t.id), io.field(t.label), io.source(t.source), io.field(t.note), io.field(t.base), io.field(t.rate);
+  io.field(t.brackets_single), io.field(t.brackets_joint), io.field(t.bands_single), io.field(t.bands_joint);
+  io.field(t.exemption), io.field(t.fixed), io.field(t.pretax), io.field(t.credits);
+}
+template <typename Io> void visit(Io& io, Locality& l) {
+  io.field(l.id), io.field(l.name), io.field(l.kind), io.field(l.note), io.field(l.taxes);
+}
+template <typename Io> void visit(Io& io, StateLocalities& s) { io.field(s.required), io.field(s.localities); }
+template <typename Io> void visit(Io& io, ContributionLimits& l) {
+  io.field(l.retirement), io.field(l.retirement_catch_up), io.field(l.retirement_catch_up_age);
+  io.field(l.retirement_super_catch_up), io.field(l.super_catch_up_from), io.field(l.super_catch_up_to);
+  io.field(l.roth_catch_up_wages), io.field(l.hsa_self), io.field(l.hsa_family), io.field(l.hsa_catch_up);
+  io.field(l.hsa_catch_up_age), io.field(l.fsa), io.source(l.retirement_source), io.source(l.hsa_source);
+  io.source(l.fsa_source);
 }
 template <typename Io> void visit(Io& io, TaxTables& t) {
   io.source(t.federal_source), io.source(t.state_source), io.field(t.federal), io.field(t.states);
+  io.field(t.payroll), io.field(t.local), io.field(t.limits);
 }
 
 // The core part: what the wage figures, the estimate and the sources need. The extras: what only
@@ -377,7 +421,9 @@ std::string pack_dataset(const Dataset& source, DatasetPart part) {
   visit_core(core_citations, d, core_areas, none);
   visit_extras(extras_citations, d, extra_areas, none);
   for (const auto& [id, s] : d.sources) {
-    bool extras_only = extras_citations.cited.count(id) && !core_citations.cited.count(id);
+    // A source no figure of the core part cites (the extras' own, and those only notes name) is
+    // only needed once the extras are.
+    bool extras_only = !core_citations.cited.count(id);
     (extras_only ? extra_sources : core_sources).emplace(id, s);
   }
   Packer p;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "income_tax_rules.hpp"
 #include "number_format.hpp"
 
 namespace salary {
@@ -13,10 +14,10 @@ using detail::format_number;
 
 constexpr double kMaxSalary = 1e9;
 
-// Said in every result: the model covers one earner's wages under the standard deduction.
+// Said in every result: the model covers one earner's wages, without dependents.
 constexpr const char* kNotModelled =
-    "Not modelled: local income taxes (city, county, school district), tax credits, itemized "
-    "deductions, phase-outs of deductions and credits, and any income other than these wages.";
+    "Not modelled: itemized deductions, dependents and the credits that depend on them, income "
+    "other than these wages, a spouse's income, and local taxes of places not listed for the state.";
 
 template <typename Map>
 const typename Map::mapped_type* find_in(const Map& map, const typename Map::key_type& key) {
@@ -31,19 +32,17 @@ std::string list_years(const Map& by_year) {
   return out.empty() ? "none" : out;
 }
 
+std::string money(double v) { return "$" + format_number(std::nearbyint(v * 100) / 100); }
+
 // The state whose tax applies, or an error. A metro is taxed by its principal state: the dataset
 // does not say which of its states a user lives in (docs/dataset.md: first = principal state).
-struct StateChoice {
-  const Area* state = nullptr;  // nullptr: no state tax (the nation)
-};
-
-Result<StateChoice> choose_state(const Dataset& data, const Area& area, std::vector<std::string>& notes) {
+Result<const Area*> choose_state(const Dataset& data, const Area& area, std::vector<std::string>& notes) {
   switch (area.kind) {
     case AreaKind::kNation:
       notes.push_back("No state income tax is included: the area is the United States as a whole. "
                       "Choose a state or metro area to include one.");
-      return StateChoice{};
-    case AreaKind::kState: return StateChoice{&area};
+      return static_cast<const Area*>(nullptr);
+    case AreaKind::kState: return &area;
     case AreaKind::kMetro: {
       const Area* state = area.states.empty() ? nullptr : data.find_area(area.states[0]);
       if (!state)
@@ -56,7 +55,7 @@ Result<StateChoice> choose_state(const Dataset& data, const Area& area, std::vec
         note += " Residents of its other states (" + others + ") pay their own state's tax instead.";
       }
       notes.push_back(note);
-      return StateChoice{state};
+      return state;
     }
     case AreaKind::kWorldRegion: break;
   }
@@ -64,7 +63,93 @@ Result<StateChoice> choose_state(const Dataset& data, const Area& area, std::vec
                                           " (" + area.code + ") has only a salary range");
 }
 
+std::optional<Error> check_amount(const char* name, double value) {
+  if (std::isfinite(value) && value >= 0 && value <= kMaxSalary) return std::nullopt;
+  return make_error(code::kInvalidNumber, std::string(name) + " must be between 0 and " +
+                                              format_number(kMaxSalary) + ", got " + format_number(value));
+}
+
+std::optional<Error> check_limits(const TakeHomeInput& in, const ContributionCaps& caps,
+                                  const ContributionLimits& limits) {
+  const std::string year = format_integer(in.year);
+  if (caps.retirement > 0 && in.pretax_retirement > caps.retirement) {
+    std::string why = "the " + year + " limit on 401(k)/403(b) employee deferrals is " + money(limits.retirement);
+    const double with_catch_up = limits.retirement + limits.retirement_catch_up;
+    if (in.age == 0)
+      why += " (from age " + format_integer(static_cast<int>(limits.retirement_catch_up_age)) + ", " +
+             money(with_catch_up) + ": give the age to include the catch-up contribution)";
+    else if (in.age < limits.retirement_catch_up_age)
+      why += " at age " + format_integer(in.age);
+    else if (caps.retirement == limits.retirement)
+      why += ": catch-up contributions of an employee whose Social Security wages were above " +
+             money(limits.roth_catch_up_wages.value_or(0)) + " the year before must be Roth (after-tax) from " +
+             year + ", so they are not pre-tax";
+    else
+      why += ", " + money(caps.retirement) + " with the catch-up contribution at age " + format_integer(in.age);
+    return make_error(code::kOverLimit, "pretax_retirement (" + money(in.pretax_retirement) + ") is above the limit: " + why);
+  }
+  if (caps.hsa > 0 && in.hsa > caps.hsa)
+    return make_error(code::kOverLimit,
+                      "hsa (" + money(in.hsa) + ") is above the " + year + " HSA limit of " + money(caps.hsa) +
+                          " for " + (in.hsa_coverage == HsaCoverage::kFamily ? "family" : "self-only") +
+                          " coverage (self-only " + money(limits.hsa_self) + ", family " + money(limits.hsa_family) +
+                          ", plus " + money(limits.hsa_catch_up) + " from age " +
+                          format_integer(static_cast<int>(limits.hsa_catch_up_age)) + ")");
+  if (caps.fsa > 0 && in.fsa > caps.fsa)
+    return make_error(code::kOverLimit, "fsa (" + money(in.fsa) + ") is above the " + year +
+                                            " limit on health FSA salary reductions of " + money(caps.fsa));
+  return std::nullopt;
+}
+
+struct Federal {
+  double agi = 0, taxable_raw = 0, taxable = 0, income_tax = 0, marginal = 0;
+  double fica_wages = 0, social_security = 0, medicare = 0, additional_medicare = 0;
+};
+
+// Section 125 (cafeteria-plan) HSA and FSA contributions are outside federal wages and FICA
+// wages; 401(k) deferrals are outside federal wages but still FICA wages.
+Federal federal_tax(const FederalTaxYear& f, FilingStatus status, double salary, double retirement,
+                    double hsa, double fsa) {
+  Federal out;
+  out.agi = salary - retirement - hsa - fsa;
+  out.taxable_raw = out.agi - f.standard_deduction.at(status);
+  out.taxable = std::max(0.0, out.taxable_raw);
+  const Schedule& schedule = f.brackets.at(status);
+  out.income_tax = tax_on(schedule, out.taxable);
+  // Before the floor at 0: below it an extra dollar of wages is still untaxed (marginal rate 0).
+  out.marginal = out.taxable_raw < 0 ? 0 : marginal_rate(schedule, out.taxable_raw);
+  out.fica_wages = salary - hsa - fsa;
+  out.social_security = f.social_security_rate * std::min(out.fica_wages, f.social_security_wage_base);
+  out.medicare = f.medicare_rate * out.fica_wages;
+  out.additional_medicare =
+      f.additional_medicare_rate * std::max(0.0, out.fica_wages - f.additional_medicare_threshold.at(status));
+  return out;
+}
+
+detail::EarnerIncome earner(const TakeHomeInput& in, double salary, const Federal& f) {
+  return {in.filing_status == FilingStatus::kJoint, salary, in.pretax_retirement, in.hsa, in.fsa,
+          f.agi, f.taxable_raw, f.income_tax, f.social_security + f.medicare};
+}
+
+const Locality* find_locality(const StateLocalities& places, const std::string& wanted) {
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return s;
+  };
+  for (const Locality& l : places.localities)
+    if (lower(l.id) == lower(wanted) || lower(l.name) == lower(wanted)) return &l;
+  return nullptr;
+}
+
 }  // namespace
+
+const char* to_string(HsaCoverage coverage) { return coverage == HsaCoverage::kFamily ? "family" : "self"; }
+
+std::optional<HsaCoverage> parse_hsa_coverage(std::string_view text) {
+  if (text == "self") return HsaCoverage::kSelf;
+  if (text == "family") return HsaCoverage::kFamily;
+  return std::nullopt;
+}
 
 double tax_on(const Schedule& schedule, double income) {
   double tax = 0;
@@ -88,16 +173,49 @@ double marginal_rate(const Schedule& schedule, double income) {
   return rate;
 }
 
+const StateLocalities* find_localities(const Dataset& data, int year, const std::string& state) {
+  const auto* by_state = find_in(data.tax.local, year);
+  return by_state ? find_in(*by_state, state) : nullptr;
+}
+
+Result<ContributionCaps> contribution_caps(const Dataset& data, int year, int age, HsaCoverage coverage,
+                                           double wages) {
+  ContributionCaps caps;
+  if (data.tax.limits.empty()) return caps;  // a dataset without limits: nothing to check against
+  const ContributionLimits* l = find_in(data.tax.limits, year);
+  if (!l)
+    return make_error(code::kUnknownYear, "year: no contribution limits for " + format_integer(year) +
+                                              "; available: " + list_years(data.tax.limits));
+  caps.retirement = l->retirement;
+  if (age >= l->retirement_catch_up_age && !(l->roth_catch_up_wages && wages > *l->roth_catch_up_wages)) {
+    const bool super = age >= l->super_catch_up_from && age <= l->super_catch_up_to && l->retirement_super_catch_up > 0;
+    caps.retirement += super ? l->retirement_super_catch_up : l->retirement_catch_up;
+  }
+  caps.hsa = (coverage == HsaCoverage::kFamily ? l->hsa_family : l->hsa_self) +
+             (age >= l->hsa_catch_up_age ? l->hsa_catch_up : 0);
+  caps.fsa = l->fsa;
+  caps.retirement_source = l->retirement_source;
+  caps.hsa_source = l->hsa_source;
+  caps.fsa_source = l->fsa_source;
+  return caps;
+}
+
 Result<TakeHome> take_home(const Dataset& data, const TakeHomeInput& input) {
   const double salary = input.salary;
-  const double retirement = input.pretax_retirement;
-  if (!std::isfinite(salary) || salary < 0 || salary > kMaxSalary)
-    return make_error(code::kInvalidNumber, "salary must be between 0 and " + format_number(kMaxSalary) +
-                                                ", got " + format_number(salary));
-  if (!std::isfinite(retirement) || retirement < 0 || retirement > salary)
-    return make_error(code::kInvalidNumber, "pretax_retirement must be between 0 and the salary (" +
-                                                format_number(salary) + "), got " +
-                                                format_number(retirement));
+  for (auto [name, value] : {std::pair{"salary", salary}, {"pretax_retirement", input.pretax_retirement},
+                             {"hsa", input.hsa}, {"fsa", input.fsa}})
+    if (auto e = check_amount(name, value)) return *e;
+  const double pretax = input.pretax_retirement + input.hsa + input.fsa;
+  if (pretax > salary)
+    return make_error(code::kInvalidNumber,
+                      input.hsa + input.fsa > 0
+                          ? "pre-tax contributions (401(k) " + format_number(input.pretax_retirement) + " + HSA " +
+                                format_number(input.hsa) + " + FSA " + format_number(input.fsa) +
+                                ") must not exceed the salary (" + format_number(salary) + ")"
+                          : "pretax_retirement must be between 0 and the salary (" + format_number(salary) +
+                                "), got " + format_number(input.pretax_retirement));
+  if (input.age != 0 && (input.age < 14 || input.age > 120))
+    return make_error(code::kInvalidNumber, "age must be between 14 and 120 (or not given), got " + format_integer(input.age));
   const TaxTables& tax = data.tax;
   const FederalTaxYear* federal = find_in(tax.federal, input.year);
   if (!federal)
@@ -105,39 +223,41 @@ Result<TakeHome> take_home(const Dataset& data, const TakeHomeInput& input) {
                                               "; available: " + list_years(tax.federal));
   const Area* area = data.find_area(input.area);
   if (!area) return make_error(code::kUnknownArea, "unknown area \"" + input.area + "\"");
+  auto caps = contribution_caps(data, input.year, input.age, input.hsa_coverage, salary);
+  if (!caps) return caps.error();
+  if (const ContributionLimits* limits = find_in(tax.limits, input.year))
+    if (auto e = check_limits(input, *caps, *limits)) return *e;
 
   TakeHome out;
   out.gross = salary;
-  out.pretax_retirement = retirement;
+  out.pretax_retirement = input.pretax_retirement;
+  out.hsa = input.hsa;
+  out.fsa = input.fsa;
   out.year = input.year;
+  out.caps = *caps;
   out.notes.push_back(kNotModelled);
-
   auto choice = choose_state(data, *area, out.notes);
   if (!choice) return choice.error();
-  const Area* state = choice->state;
+  const Area* state = *choice;
 
-  // ---- federal income tax ----
   const FilingStatus status = input.filing_status;
-  const Schedule* schedule = find_in(federal->brackets, status);
-  const double* deduction = find_in(federal->standard_deduction, status);
-  const double* medicare_threshold = find_in(federal->additional_medicare_threshold, status);
-  if (!schedule || !deduction || !medicare_threshold)  // the loader requires all four statuses
+  if (!federal->brackets.count(status) || !federal->standard_deduction.count(status) ||
+      !federal->additional_medicare_threshold.count(status))  // the loader requires all four statuses
     return make_error(code::kNoData, std::string("no federal tax table for filing status ") +
                                          to_string(status) + " in " + format_integer(input.year));
-  // Before the floor at 0: below 0 an extra dollar of wages is still untaxed (marginal rate 0).
-  const double federal_raw = salary - retirement - *deduction;
-  out.federal_taxable_income = std::max(0.0, federal_raw);
-  out.federal_income_tax = tax_on(*schedule, out.federal_taxable_income);
-  out.federal_marginal_rate = federal_raw < 0 ? 0 : marginal_rate(*schedule, federal_raw);
+  const Federal fed = federal_tax(*federal, status, salary, input.pretax_retirement, input.hsa, input.fsa);
+  out.federal_taxable_income = fed.taxable;
+  out.federal_income_tax = fed.income_tax;
+  out.federal_marginal_rate = fed.marginal;
+  out.social_security = fed.social_security;
+  out.medicare = fed.medicare;
+  out.additional_medicare = fed.additional_medicare;
+  out.lines.push_back({"federal_income_tax", "Federal income tax", tax.federal_source, fed.income_tax, "federal"});
+  out.lines.push_back({"social_security", "Social Security", tax.federal_source, fed.social_security, "fica"});
+  out.lines.push_back({"medicare", "Medicare", tax.federal_source, fed.medicare, "fica"});
+  if (fed.additional_medicare > 0)
+    out.lines.push_back({"additional_medicare", "Additional Medicare Tax", tax.federal_source, fed.additional_medicare, "fica"});
 
-  // ---- payroll taxes: on gross wages, because 401(k) deferrals are still FICA wages ----
-  out.social_security =
-      federal->social_security_rate * std::min(salary, federal->social_security_wage_base);
-  out.medicare = federal->medicare_rate * salary;
-  out.additional_medicare =
-      federal->additional_medicare_rate * std::max(0.0, salary - *medicare_threshold);
-
-  // ---- state income tax ----
   if (state) {
     const auto* year_tables = find_in(tax.states, input.year);
     if (!year_tables)
@@ -148,65 +268,83 @@ Result<TakeHome> take_home(const Dataset& data, const TakeHomeInput& input) {
       return make_error(code::kNoData, "no income tax table for " + state->name + " (" + state->code +
                                            ") in " + format_integer(input.year));
     out.state = state->code;
-    // State tables give single and joint only; separate and head of household use single's.
-    const bool joint = status == FilingStatus::kJoint;
-    double base_raw = 0;
-    if (st->base == StateTaxBase::kFederalTaxableIncome) {
-      base_raw = federal_raw;
-    } else {
-      const std::optional<double>& ded = joint ? st->standard_deduction_joint : st->standard_deduction_single;
-      base_raw = salary - retirement - ded.value_or(0);
-      if (!ded && st->type != StateTaxType::kNone)
-        out.notes.push_back(state->name + ": no standard deduction or personal exemption is in the tax "
-                            "tables, so its income tax is applied to wages less pre-tax retirement "
-                            "contributions.");
-    }
-    const double base = std::max(0.0, base_raw);
-    const bool taxed = base_raw >= 0;  // an extra dollar below the deduction is not taxed
-    if (st->type != StateTaxType::kNone) {
-      out.state_taxable_income = base;
-      double rate = 0;
-      if (st->type == StateTaxType::kFlat) {
-        out.state_income_tax = st->flat_rate * base;
-        rate = st->flat_rate;
-      } else {
-        const Schedule& s = joint && !st->joint.empty() ? st->joint : st->single;
-        out.state_income_tax = tax_on(s, base);
-        rate = marginal_rate(s, base);
+    const StateLocalities* places = find_localities(data, input.year, state->code);
+    const Locality* place = nullptr;
+    if (!input.locality.empty()) {
+      place = places ? find_locality(*places, input.locality) : nullptr;
+      if (!place) {
+        std::string known;
+        if (places)
+          for (const Locality& l : places->localities) known += (known.empty() ? "" : ", ") + l.id;
+        return make_error(code::kUnknownLocality,
+                          "locality \"" + input.locality + "\" is not a " + state->name + " locality with a local tax in " +
+                              format_integer(input.year) + (known.empty() ? "; " + state->name + " has none in the tables" : "; known: " + known));
       }
-      out.state_income_tax += tax_on(st->surtax, base);
-      rate += marginal_rate(st->surtax, base);
-      out.state_marginal_rate = taxed ? rate : 0;
-      if (status == FilingStatus::kSeparate || status == FilingStatus::kHeadOfHousehold)
-        out.notes.push_back(std::string("The tax tables give ") + state->name +
-                            " schedules for single and joint filers only; the " +
-                            (status == FilingStatus::kSeparate ? "married filing separately"
-                                                               : "head of household") +
-                            " estimate uses the single schedule and standard deduction.");
     }
+
+    // The state (and its localities) at these wages; at one dollar more, for the marginal rate.
+    auto state_at = [&](double wages) {
+      Federal f = wages == salary ? fed : federal_tax(*federal, status, wages, input.pretax_retirement, input.hsa, input.fsa);
+      return detail::state_income_tax(*st, earner(input, wages, f));
+    };
+    detail::StateIncomeTax s = state_at(salary);
+    const double next = state_at(salary + 1).tax - s.tax;
+    out.state_marginal_rate = std::nearbyint(next * 1e9) / 1e9;
+    out.state_taxable_income = st->type == StateTaxType::kNone ? 0 : s.taxable;
+    out.state_income_tax = s.tax;
+    out.details = s.details;
+    out.lines.push_back({"state_income_tax", state->name + " income tax", tax.state_source, s.tax, "state"});
+    if (s.deducts_nothing)
+      out.notes.push_back(state->name + ": no standard deduction or personal exemption is in the tax tables, so its "
+                          "income tax is applied to wages less pre-tax contributions.");
+    const bool single_schedule = status == FilingStatus::kSeparate || status == FilingStatus::kHeadOfHousehold;
+    if (single_schedule && st->type != StateTaxType::kNone)
+      out.notes.push_back(std::string("The tax tables give ") + state->name + " schedules for single and joint filers "
+                          "only; the " + (status == FilingStatus::kSeparate ? "married filing separately" : "head of household") +
+                          " estimate uses the single schedule, deductions and credits.");
     if (!st->note.empty()) out.notes.push_back(state->name + ": " + st->note);
+    if (!st->pretax.note.empty()) out.notes.push_back(state->name + ": " + st->pretax.note);
+    for (const std::string& item : st->not_modelled) out.notes.push_back(state->name + ", not modelled: " + item);
+
+    if (const auto* programs = find_in(tax.payroll, input.year))
+      if (const auto* list = find_in(*programs, state->code))
+        for (const PayrollProgram& p : *list) {
+          const double amount = detail::payroll_contribution(p, {salary, fed.fica_wages, fed.agi, s.agi});
+          out.state_payroll_tax += amount;
+          out.lines.push_back({p.id, p.label, p.source, amount, "state_payroll"});
+          if (!p.note.empty()) out.notes.push_back(p.label + ": " + p.note);
+        }
+
+    if (place) {
+      out.locality = place->id;
+      out.locality_name = place->name;
+      for (const LocalTax& t : place->taxes) {
+        const double amount = detail::local_income_tax(t, earner(input, salary, fed), s, out.details);
+        out.local_income_tax += amount;
+        out.lines.push_back({t.id, t.label, t.source, amount, "local"});
+        if (!t.note.empty()) out.notes.push_back(t.label + ": " + t.note);
+      }
+      if (!place->note.empty()) out.notes.push_back(place->name + ": " + place->note);
+    } else if (places && places->required) {
+      out.notes.push_back("Every " + state->name + " resident also pays the income tax of a county (or city); choose "
+                          "one to include it.");
+    } else if (places) {
+      out.notes.push_back("No local income tax is included: choose a locality if you live in one of the " +
+                          state->name + " places with one.");
+    }
   }
 
-  if (retirement > 0)
-    out.notes.push_back("The pre-tax retirement contribution is taken as entered; the annual "
-                        "401(k)/403(b) contribution limit is not checked.");
-
-  out.total_tax = out.federal_income_tax + out.social_security + out.medicare +
-                  out.additional_medicare + out.state_income_tax;
-  out.net = salary - out.total_tax - retirement;
+  out.total_tax = out.federal_income_tax + out.social_security + out.medicare + out.additional_medicare +
+                  out.state_income_tax + out.state_payroll_tax + out.local_income_tax;
+  out.net = salary - out.total_tax - pretax;
   out.effective_rate = salary > 0 ? out.total_tax / salary : 0;
-
-  out.lines.push_back({"federal_income_tax", "Federal income tax", tax.federal_source, out.federal_income_tax});
-  out.lines.push_back({"social_security", "Social Security", tax.federal_source, out.social_security});
-  out.lines.push_back({"medicare", "Medicare", tax.federal_source, out.medicare});
-  if (out.additional_medicare > 0)
-    out.lines.push_back({"additional_medicare", "Additional Medicare Tax", tax.federal_source,
-                         out.additional_medicare});
-  if (state)
-    out.lines.push_back({"state_income_tax", state->name + " income tax", tax.state_source,
-                         out.state_income_tax});
-  // A deferral is the earner's own money, not a tax: it has no published source.
-  out.lines.push_back({"pretax_retirement", "Pre-tax retirement contribution", "", retirement});
+  // The earner's own contributions, not taxes: they have no published source.
+  out.lines.push_back({"pretax_retirement", "Pre-tax 401(k)/403(b) contribution", "", input.pretax_retirement, "pretax"});
+  if (input.hsa > 0) out.lines.push_back({"hsa", "HSA contribution", "", input.hsa, "pretax"});
+  if (input.fsa > 0) out.lines.push_back({"fsa", "Health FSA contribution", "", input.fsa, "pretax"});
+  if (pretax > 0 && tax.limits.empty())
+    out.notes.push_back("The dataset gives no contribution limits for this year: the pre-tax contributions are "
+                        "taken as entered.");
   return out;
 }
 

@@ -5,16 +5,7 @@
 #include <utility>
 
 namespace salary::detail {
-namespace {
 
-// Far above any bracket threshold, deduction or wage base, far below any overflow.
-constexpr double kMaxMoney = 1e9;
-
-constexpr FilingStatus kAllStatuses[] = {FilingStatus::kSingle, FilingStatus::kJoint,
-                                         FilingStatus::kSeparate, FilingStatus::kHeadOfHousehold};
-
-// A rate in [0, 1): a marginal rate of 100 % or more is always a data-entry error (a percent
-// written as 37 instead of 0.37).
 bool rate_value(Reader& r, const json& value, const std::string& path, double& out) {
   if (!r.number_value(value, path, out, 0, 1)) return false;
   if (out >= 1) return r.fail(code::kDatasetValue, path, "must be < 1");
@@ -30,8 +21,8 @@ bool rate(Reader& r, const json& parent, const std::string& path, const char* ke
   return true;
 }
 
-// "2026" → 2026. Year keys are exactly four digits so that "2026" and "02026" cannot both name a
-// year, and lie in 2000–2100 so that a typo like "2206" is caught.
+// Year keys are exactly four digits so that "2026" and "02026" cannot both name a year, and lie
+// in 2000–2100 so that a typo like "2206" is caught.
 bool year_key(Reader& r, const std::string& parent_path, const std::string& key, int& out) {
   const std::string path = child_path(parent_path, key);
   bool digits = key.size() == 4;
@@ -46,9 +37,12 @@ bool year_key(Reader& r, const std::string& parent_path, const std::string& key,
   return true;
 }
 
-// A bracket schedule: [[threshold, rate], ...], thresholds strictly increasing. Tax schedules
-// start at 0; a surtax may start higher (CA's 1 % above $1M), so `from_zero` is the caller's.
-bool schedule(Reader& r, const json& list, const std::string& path, bool from_zero, Schedule& out) {
+namespace {
+// Tax schedules start at 0; a surtax may start higher (CA's 1 % above $1M), so `from_zero` is
+// the caller's. `max_value` < 0 means a rate in [0, 1).
+bool pairs(Reader& r, const json& list, const std::string& path, bool from_zero, double max_value,
+           Schedule& out) {
+  if (!list.is_array()) return r.fail(code::kDatasetType, path, "must be an array of [threshold, value] pairs");
   if (list.empty()) return r.fail(code::kDatasetValue, path, "must have at least one bracket");
   if (!r.at_most(list, path, limits::kBrackets, "brackets")) return false;
   Schedule s;
@@ -58,8 +52,9 @@ bool schedule(Reader& r, const json& list, const std::string& path, bool from_ze
     if (!pair.is_array()) return r.fail(code::kDatasetType, item, "must be a [threshold, rate] pair");
     if (pair.size() != 2) return r.fail(code::kDatasetValue, item, "must be a [threshold, rate] pair");
     Bracket b;
-    if (!r.number_value(pair[0], child_path(item, 0), b.threshold, 0, kMaxMoney) ||
-        !rate_value(r, pair[1], child_path(item, 1), b.rate))
+    if (!r.number_value(pair[0], child_path(item, 0), b.threshold, 0, kMaxMoney)) return false;
+    if (max_value < 0 ? !rate_value(r, pair[1], child_path(item, 1), b.rate)
+                      : !r.number_value(pair[1], child_path(item, 1), b.rate, 0, max_value))
       return false;
     if (i == 0 && from_zero && b.threshold != 0)
       return r.fail(code::kDatasetValue, child_path(item, 0), "must be 0 (the first bracket starts at 0)");
@@ -70,6 +65,33 @@ bool schedule(Reader& r, const json& list, const std::string& path, bool from_ze
   out = std::move(s);
   return true;
 }
+}  // namespace
+
+bool schedule(Reader& r, const json& list, const std::string& path, bool from_zero, Schedule& out) {
+  return pairs(r, list, path, from_zero, -1, out);
+}
+
+bool band_schedule(Reader& r, const json& list, const std::string& path, double max_value, Schedule& out) {
+  return pairs(r, list, path, true, max_value, out);
+}
+
+bool present(const json& object, const char* key) {
+  auto it = object.find(key);
+  return it != object.end() && !it->is_null();
+}
+
+bool optional_boolean(Reader& r, const json& parent, const std::string& path, const char* key, bool& out) {
+  if (!r.is_object(parent, path) || !present(parent, key)) return r.ok();
+  const json& v = parent.at(key);
+  if (!v.is_boolean()) return r.fail(code::kDatasetType, child_path(path, key), "must be true or false");
+  out = v.get<bool>();
+  return true;
+}
+
+namespace {
+
+constexpr FilingStatus kAllStatuses[] = {FilingStatus::kSingle, FilingStatus::kJoint,
+                                         FilingStatus::kSeparate, FilingStatus::kHeadOfHousehold};
 
 bool member_schedule(Reader& r, const json& parent, const std::string& path, const char* key,
                      bool from_zero, Schedule& out) {
@@ -107,12 +129,7 @@ bool federal_year(Reader& r, const json& year, const std::string& path, FederalT
                    out.additional_medicare_threshold);
 }
 
-bool present(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && !it->is_null();
-}
-
-bool state_tax(Reader& r, const json& entry, const std::string& path, StateTax& out) {
+bool state_tax(Reader& r, const json& entry, const std::string& path, const Sources& sources, StateTax& out) {
   std::string type, base = "wages";
   if (!r.is_object(entry, path) || !r.string(entry, path, "type", type)) return false;
   if (type == "none") out.type = StateTaxType::kNone;
@@ -148,7 +165,8 @@ bool state_tax(Reader& r, const json& entry, const std::string& path, StateTax& 
   if (present(entry, "surtax") && !member_schedule(r, entry, path, "surtax", false, out.surtax))
     return false;
   if (!r.optional_string(entry, path, "base", base) ||
-      !r.optional_string(entry, path, "note", out.note, limits::kTextChars))
+      !r.optional_string(entry, path, "note", out.note, limits::kTextChars) ||
+      !load_state_rules(r, entry, path, sources, out))
     return false;
   if (base == "wages") out.base = StateTaxBase::kWages;
   else if (base == "federal_taxable_income") out.base = StateTaxBase::kFederalTaxableIncome;
@@ -198,7 +216,7 @@ bool load_states(Reader& r, const json& tax, const std::map<std::string, Source>
       auto area = areas.find(state_code);
       if (area == areas.end() || area->second.kind != AreaKind::kState)
         return r.fail(code::kDatasetReference, state_path, "\"" + state_code + "\" is not a state area");
-      if (!state_tax(r, state_entry, state_path, by_code[state_code])) return false;
+      if (!state_tax(r, state_entry, state_path, sources, by_code[state_code])) return false;
     }
   }
   for (const auto& federal : out.federal)
@@ -215,7 +233,7 @@ bool load_tax(Reader& r, const json& root, const std::map<std::string, Source>& 
   const json* tax = nullptr;
   TaxTables tables;
   if (!r.object(root, "", "tax", tax) || !load_federal(r, *tax, sources, tables) ||
-      !load_states(r, *tax, sources, areas, tables))
+      !load_states(r, *tax, sources, areas, tables) || !load_tax_rules(r, *tax, sources, areas, tables))
     return false;
   out = std::move(tables);
   return true;

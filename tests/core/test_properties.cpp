@@ -260,8 +260,9 @@ TEST_CASE("properties: take-home pay") {
       tally.input();
       TakeHomeInput in;
       in.salary = i % 50 == 0 ? (i % 100 == 0 ? 0 : 1e9) : rng.log_uniform(1000, 1e9);
-      in.pretax_retirement = rng.chance(0.5) ? 0 : in.salary * rng.uniform() * (rng.chance(0.1) ? 1 : 0.2);
-      if (rng.chance(0.02)) in.pretax_retirement = in.salary;
+      // Within the year's 401(k) limit (the limits have tests of their own), and at most the salary.
+      in.pretax_retirement = rng.chance(0.5) ? 0 : std::min(in.salary, 23500 * rng.uniform());
+      if (rng.chance(0.02)) in.pretax_retirement = std::min(in.salary, 23500.0);
       in.area = rng.pick(us_areas);
       in.year = years[rng.index(years.size())];
       in.filing_status = statuses[rng.index(4)];

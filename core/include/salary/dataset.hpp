@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "salary/result.hpp"
+#include "salary/tax_tables.hpp"
 
 namespace salary {
 
@@ -88,43 +89,6 @@ struct CompensationNorm {
 struct PublishedEstimate {
   std::string publisher, role, statistic, as_of, area, source;
   std::optional<double> value, low, high;
-};
-
-// ---- tax ----
-enum class FilingStatus { kSingle, kJoint, kSeparate, kHeadOfHousehold };
-const char* to_string(FilingStatus status);
-std::optional<FilingStatus> parse_filing_status(std::string_view text);
-
-struct Bracket {
-  double threshold = 0, rate = 0;  // marginal rate on taxable income above threshold
-};
-using Schedule = std::vector<Bracket>;  // thresholds strictly increasing, first is 0
-
-struct FederalTaxYear {
-  std::map<FilingStatus, Schedule> brackets;  // all four statuses
-  std::map<FilingStatus, double> standard_deduction;
-  double social_security_rate = 0, social_security_wage_base = 0;
-  double medicare_rate = 0, additional_medicare_rate = 0;
-  std::map<FilingStatus, double> additional_medicare_threshold;
-};
-
-enum class StateTaxType { kNone, kFlat, kBrackets };
-enum class StateTaxBase { kWages, kFederalTaxableIncome };
-
-struct StateTax {
-  StateTaxType type = StateTaxType::kNone;
-  StateTaxBase base = StateTaxBase::kWages;
-  double flat_rate = 0;
-  Schedule single, joint;  // kBrackets
-  std::optional<double> standard_deduction_single, standard_deduction_joint;
-  Schedule surtax;  // added on the same base; empty if none
-  std::string note;
-};
-
-struct TaxTables {
-  std::string federal_source, state_source;
-  std::map<int, FederalTaxYear> federal;                   // year → table
-  std::map<int, std::map<std::string, StateTax>> states;  // year → state code → table
 };
 
 struct Dataset {

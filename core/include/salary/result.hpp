@@ -26,6 +26,8 @@ inline constexpr const char* kUnknownFactor = "unknown_factor";
 inline constexpr const char* kUnknownYear = "unknown_year";
 inline constexpr const char* kNoData = "no_data";        // the pair exists but no figure was published
 inline constexpr const char* kRangeOnly = "range_only";  // only a range is known (world regions)
+inline constexpr const char* kOverLimit = "over_limit";  // a contribution above its legal limit
+inline constexpr const char* kUnknownLocality = "unknown_locality";
 }  // namespace code
 
 struct Error {
