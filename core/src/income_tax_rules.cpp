@@ -25,6 +25,10 @@ double income_for(const Phase& p, const Incomes& in) {
   return in.agi;
 }
 
+// Rounds half up, as the tax forms do, after dropping the floating-point noise of products like
+// 27,900 x 5.4 % (1,506.5999…), so that an exact half is a half.
+double round_half_up(double x) { return std::round(std::round(x * 1e6) / 1e6); }
+
 // Whole steps (or parts of one) of `step` in `excess`: $1 over the start is one step.
 double steps(double excess, double step) { return excess > 0 ? std::ceil(excess / step - 1e-12) : 0; }
 
@@ -46,10 +50,10 @@ double recaptured_tax(const Schedule& s, const TaxItem& item, double taxable, do
   const size_t k = std::max(first, bracket_of(taxable, true));
   const double start = k == first ? item.agi_threshold : s[k].threshold;
   double base = 0;  // what the brackets below k gave back already, in whole dollars as the forms do
-  if (k > first) base = std::nearbyint(s[k - 1].threshold * s[k - 1].rate - tax_on(s, s[k - 1].threshold));
+  if (k > first) base = round_half_up(s[k - 1].threshold * s[k - 1].rate - tax_on(s, s[k - 1].threshold));
   const double full = taxable * s[k].rate;
   if (agi >= start + item.phase_in) return full;
-  const double share = std::nearbyint((agi - start) / item.phase_in * 10000) / 10000;
+  const double share = round_half_up((agi - start) / item.phase_in * 10000) / 10000;
   return regular + base + (full - regular - base) * share;
 }
 
@@ -124,7 +128,7 @@ StateIncomeTax state_income_tax(const StateTax& st, const EarnerIncome& in) {
     deductions += amount;
     add(item, amount);
   }
-  out.deducts_nothing = !any_deduction && st.type != StateTaxType::kNone;
+  out.deducts_nothing = !any_deduction && st.items.empty() && st.type != StateTaxType::kNone;
   const double taxable_raw = start - deductions;
   out.taxable = std::max(0.0, taxable_raw);
   incomes.taxable = out.taxable;
