@@ -27,6 +27,10 @@ std::string fingerprint(const Dataset& d) {
   in.salary = 150000;
   in.area = "CA";
   out += std::to_string(take_home(d, in)->net);
+  in.area = "NY";  // the payroll programs, items and local taxes survive the round trip too
+  in.locality = "nyc";
+  in.hsa = 2000;
+  out += std::to_string(take_home(d, in)->net);
   for (const std::string& code : d.area_order) out += code;
   return out;
 }
