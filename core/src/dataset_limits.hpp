@@ -31,5 +31,9 @@ inline constexpr size_t kCompensationNorms = 1000;
 inline constexpr size_t kPublishedEstimates = 1000;
 inline constexpr size_t kTaxYears = 50;  // federal and state tables each
 inline constexpr size_t kBrackets = 100;  // per schedule
+// Tax rules: the items of a state's income tax, its payroll programs, the taxes of a locality and
+// a tax's credits (the most today: 9 items in Connecticut); the localities of a state (24 today).
+inline constexpr size_t kTaxRules = 100;
+inline constexpr size_t kLocalities = 1000;
 
 }  // namespace salary::detail::limits

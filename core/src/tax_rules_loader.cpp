@@ -86,16 +86,16 @@ bool pretax(Reader& r, const json& entry, const std::string& path, const Sources
   const std::string at = path + "/pretax";
   return r.is_object(p, at) && optional_boolean(r, p, at, "retirement", out.retirement) &&
          optional_boolean(r, p, at, "hsa", out.hsa) && optional_boolean(r, p, at, "fsa", out.fsa) &&
-         r.source_ref(p, at, sources, out.source) && r.optional_string(p, at, "note", out.note);
+         r.source_ref(p, at, sources, out.source) && r.optional_string(p, at, "note", out.note, limits::kTextChars);
 }
 
 // The id, label, source and note every rule carries; ids are unique within their list.
 template <typename Rule>
 bool named(Reader& r, const json& entry, const std::string& path, const Sources& sources,
            std::set<std::string>& ids, Rule& out) {
-  if (!r.is_object(entry, path) || !r.string(entry, path, "id", out.id) ||
+  if (!r.is_object(entry, path) || !r.string(entry, path, "id", out.id, limits::kKeyChars) ||
       !r.string(entry, path, "label", out.label) || !r.source_ref(entry, path, sources, out.source) ||
-      !r.optional_string(entry, path, "note", out.note))
+      !r.optional_string(entry, path, "note", out.note, limits::kTextChars))
     return false;
   if (out.id.empty()) return r.fail(code::kDatasetValue, path + "/id", "must not be empty");
   if (!ids.insert(out.id).second) return r.fail(code::kDatasetDuplicate, path + "/id", "duplicate id \"" + out.id + "\"");
@@ -151,7 +151,7 @@ bool tax_items(Reader& r, const json& parent, const std::string& path, const cha
   if (!present(parent, key)) return true;
   const json* list = nullptr;
   std::set<std::string> ids;
-  if (!r.array(parent, path, key, list)) return false;
+  if (!r.array(parent, path, key, list) || !r.at_most(*list, path + "/" + key, limits::kTaxRules, "rules")) return false;
   out.resize(list->size());
   for (size_t i = 0; i < list->size(); ++i)
     if (!tax_item(r, (*list)[i], child_path(path + "/" + key, i), sources, ids, out[i])) return false;
@@ -207,9 +207,10 @@ bool locality(Reader& r, const json& entry, const std::string& path, const Sourc
               std::set<std::string>& ids, Locality& out) {
   const json* taxes = nullptr;
   std::set<std::string> tax_ids;
-  if (!r.is_object(entry, path) || !r.string(entry, path, "id", out.id) || !r.string(entry, path, "name", out.name) ||
-      !r.string(entry, path, "kind", out.kind) || !r.optional_string(entry, path, "note", out.note) ||
-      !r.array(entry, path, "taxes", taxes))
+  if (!r.is_object(entry, path) || !r.string(entry, path, "id", out.id, limits::kKeyChars) ||
+      !r.string(entry, path, "name", out.name) || !r.string(entry, path, "kind", out.kind, limits::kKeyChars) ||
+      !r.optional_string(entry, path, "note", out.note, limits::kTextChars) || !r.array(entry, path, "taxes", taxes) ||
+      !r.at_most(*taxes, path + "/taxes", limits::kTaxRules, "taxes"))
     return false;
   if (out.id.empty()) return r.fail(code::kDatasetValue, path + "/id", "must not be empty");
   if (!ids.insert(out.id).second) return r.fail(code::kDatasetDuplicate, path + "/id", "duplicate id \"" + out.id + "\"");
@@ -283,11 +284,18 @@ bool load_state_rules(Reader& r, const json& entry, const std::string& path, con
       return r.fail(code::kDatasetValue, path + "/items", "a bracket recapture needs type \"brackets\"");
   if (present(entry, "not_modelled")) {
     const json* list = nullptr;
-    if (!r.array(entry, path, "not_modelled", list)) return false;
+    if (!r.array(entry, path, "not_modelled", list) ||
+        !r.at_most(*list, path + "/not_modelled", limits::kTaxRules, "entries"))
+      return false;
     for (size_t i = 0; i < list->size(); ++i) {
       const json& text = (*list)[i];
+      const std::string at = child_path(path + "/not_modelled", i);
       if (!text.is_string() || text.get_ref<const std::string&>().empty())
-        return r.fail(code::kDatasetType, child_path(path + "/not_modelled", i), "must be a non-empty string");
+        return r.fail(code::kDatasetType, at, "must be a non-empty string");
+      const size_t chars = utf8_characters(text.get_ref<const std::string&>());
+      if (chars > limits::kTextChars)
+        return r.fail(code::kDatasetValue, at, "is " + format_integer(chars) + " characters long; the limit is " +
+                                                   format_integer(limits::kTextChars));
       out.not_modelled.push_back(text.get<std::string>());
     }
   }
@@ -299,6 +307,7 @@ bool load_tax_rules(Reader& r, const json& tax, const Sources& sources, const st
   auto programs = [&](const json& entry, const std::string& path, std::vector<PayrollProgram>& list) {
     std::set<std::string> ids;
     if (!entry.is_array()) return r.fail(code::kDatasetType, path, "must be an array of programs");
+    if (!r.at_most(entry, path, limits::kTaxRules, "programs")) return false;
     list.resize(entry.size());
     for (size_t i = 0; i < entry.size(); ++i)
       if (!payroll_program(r, entry[i], child_path(path, i), sources, ids, list[i])) return false;
@@ -308,7 +317,8 @@ bool load_tax_rules(Reader& r, const json& tax, const Sources& sources, const st
     const json* list = nullptr;
     std::set<std::string> ids;
     if (!r.is_object(entry, path) || !optional_boolean(r, entry, path, "required", state.required) ||
-        !r.array(entry, path, "localities", list))
+        !r.array(entry, path, "localities", list) ||
+        !r.at_most(*list, path + "/localities", limits::kLocalities, "localities"))
       return false;
     state.localities.resize(list->size());
     for (size_t i = 0; i < list->size(); ++i)

@@ -110,6 +110,8 @@ test('docs/dataset.md lists the limits the loader enforces (core/src/dataset_lim
     'the `states` of a metro': L.kMetroStates, '`occupations`': L.kOccupations, 'the `gaps` of an occupation': L.kGaps,
     '`experience_levels`': L.kExperienceLevels, 'each list of `factors`': L.kFactors, '`compensation_norms`': L.kCompensationNorms,
     '`published_estimates`': L.kPublishedEstimates, 'tax years, federal and state each': L.kTaxYears, 'brackets in a schedule': L.kBrackets,
+    'tax rules: the `items` of a state\'s income tax, its `payroll` programs, the `taxes` of a locality, a tax\'s `credits`': L.kTaxRules,
+    'the `localities` of a state': L.kLocalities,
   };
   assert.deepEqual(documented, rows);
   assert.equal(MAX_DATASET_BYTES, L.kBytes, 'the JS API checks the same byte limit before copying a dataset into wasm');
