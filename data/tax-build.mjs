@@ -99,12 +99,15 @@ function localTax(tax, year, where, known, sources) {
     y = { ...from, source: y.source, note: undefined };
   }
   if (!y) fail(`${where}: no figures`);
-  const { source, note: yearNote, half_year_rates: halves, exemption_source: exemptionSource, ...values } = y;
+  const { source, note: yearNote, half_year_rates: halves, exemption_source: exemptionSource,
+    fixed_above_source: fixedAboveSource, ...values } = y;
   if (halves) values.rate = round((halves[0] + halves[1]) / 2);
-  if (exemptionSource) {
-    checkedSource(where, exemptionSource, known);
-    const s = sources[exemptionSource];
-    note = joinNotes(note, `The exemption amount is from ${s.publisher}, ${s.title}.`);
+  // A figure from another publication than the tax's own: named in the note.
+  for (const [id, what] of [[exemptionSource, 'The exemption amount'], [fixedAboveSource, 'The income above which it is due']]) {
+    if (!id) continue;
+    checkedSource(where, id, known);
+    const s = sources[id];
+    note = joinNotes(note, `${what} is from ${s.publisher}, ${s.title}.`);
   }
   const out = { id: tax.id, label: tax.label, base: tax.base, source: checkedSource(where, source, known),
     note: joinNotes(note, yearNote), ...values };

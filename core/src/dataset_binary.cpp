@@ -361,7 +361,7 @@ template <typename Io> void visit(Io& io, PayrollProgram& p) {
 template <typename Io> void visit(Io& io, LocalTax& t) {
   io.field(t.id), io.field(t.label), io.source(t.source), io.field(t.note), io.field(t.base), io.field(t.rate);
   io.field(t.brackets_single), io.field(t.brackets_joint), io.field(t.bands_single), io.field(t.bands_joint);
-  io.field(t.exemption), io.field(t.fixed), io.field(t.pretax), io.field(t.credits);
+  io.field(t.exemption), io.field(t.fixed), io.field(t.fixed_above), io.field(t.pretax), io.field(t.credits);
 }
 template <typename Io> void visit(Io& io, Locality& l) {
   io.field(l.id), io.field(l.name), io.field(l.kind), io.field(l.note), io.field(l.taxes);
@@ -471,21 +471,31 @@ void finish(Unpacker& u) {
 }
 }  // namespace
 
-Result<Dataset> unpack_dataset(std::string_view bytes) {
+namespace {
+// kWithExtras false: the reader of the core part alone, whose module then has no code to read
+// the extras (the tax tables are most of it).
+template <bool kWithExtras> Result<Dataset> unpack(std::string_view bytes) {
   Unpacker u = open(bytes, 'C');
   Dataset d;
   std::vector<Area> areas, extra_areas;
   bool all = !u.error && bytes[5] == 'A';
+  if (all && !kWithExtras) u.fail("a snapshot of the whole dataset; this reader takes only its core part", 5);
   visit_core(u, d, areas, d.sources);
   add_areas(d, areas);
-  if (all) {
-    visit_extras(u, d, extra_areas, d.sources);
-    add_areas(d, extra_areas);
+  if constexpr (kWithExtras) {
+    if (all) {
+      visit_extras(u, d, extra_areas, d.sources);
+      add_areas(d, extra_areas);
+    }
   }
   finish(u);
   if (u.error) return *u.error;
   return d;
 }
+}  // namespace
+
+Result<Dataset> unpack_dataset(std::string_view bytes) { return unpack<true>(bytes); }
+Result<Dataset> unpack_core(std::string_view bytes) { return unpack<false>(bytes); }
 
 std::optional<Error> unpack_extras(std::string_view bytes, Dataset& into) {
   Unpacker u = open(bytes, 'X');

@@ -173,7 +173,7 @@ double local_income_tax(const LocalTax& t, const EarnerIncome& in, const StateIn
   double tax = t.rate * base;
   if (!t.brackets_single.empty()) tax = tax_on(joint ? t.brackets_joint : t.brackets_single, base);
   if (!t.bands_single.empty()) tax = band_value(joint ? t.bands_joint : t.bands_single, base) * base;
-  tax += t.fixed.of(joint);
+  if (in.salary > t.fixed_above.of(joint)) tax += t.fixed.of(joint);
   const Incomes incomes{state.agi, in.federal_agi, base};
   for (const TaxItem& credit : t.credits) {
     const double amount = std::min(tax, phased_amount(credit, joint, incomes));
@@ -195,7 +195,8 @@ double payroll_contribution(const PayrollProgram& p, const Wages& w) {
   if (p.wage_base) wages = std::min(wages, *p.wage_base);
   double amount = p.rate * std::max(0.0, wages);
   if (p.annual_max) amount = std::min(amount, *p.annual_max);
-  return amount + p.per_hour * kHoursPerYear + p.per_year;
+  const double share_of_year = std::min(1.0, w.gross / (kHoursPerYear * kFederalMinimumWage));
+  return amount + (p.per_hour * kHoursPerYear + p.per_year) * share_of_year;
 }
 
 }  // namespace salary::detail

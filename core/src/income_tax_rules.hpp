@@ -41,8 +41,12 @@ StateIncomeTax state_income_tax(const StateTax& st, const EarnerIncome& in);
 double local_income_tax(const LocalTax& t, const EarnerIncome& in, const StateIncomeTax& state,
                         std::vector<TaxDetail>& details);
 
-// Hours a year for per-hour programs: 52 weeks of 40 hours (the BLS convention of docs/model.md).
+// Hours a year for per-hour programs: 52 weeks of 40 hours (the BLS convention of docs/model.md),
+// fewer for pay below 2,080 hours at the federal minimum wage ($7.25 an hour, 29 U.S.C. 206(a)(1)
+// since July 24, 2009: no one covered is paid less an hour), which cannot be a full-time year.
+// The yearly charges shrink in the same proportion.
 inline constexpr double kHoursPerYear = 2080;
+inline constexpr double kFederalMinimumWage = 7.25;
 
 struct Wages {
   double gross = 0, fica = 0, federal = 0, state = 0;

@@ -32,7 +32,15 @@ std::string list_years(const Map& by_year) {
   return out.empty() ? "none" : out;
 }
 
-std::string money(double v) { return "$" + format_number(std::nearbyint(v * 100) / 100); }
+constexpr double kMarginalStep = 1000;  // the state marginal rate: on the next $1,000 of wages
+
+// "$24,500", "$1,234.5": to the cent, with thousands separators.
+std::string money(double v) {
+  std::string digits = format_number(std::nearbyint(v * 100) / 100);
+  const size_t point = std::min(digits.find('.'), digits.size());
+  for (long i = static_cast<long>(point) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
+  return "$" + digits;
+}
 
 // The state whose tax applies, or an error. A metro is taxed by its principal state: the dataset
 // does not say which of its states a user lives in (docs/dataset.md: first = principal state).
@@ -86,17 +94,18 @@ std::optional<Error> check_limits(const TakeHomeInput& in, const ContributionCap
              year + ", so they are not pre-tax";
     else
       why += ", " + money(caps.retirement) + " with the catch-up contribution at age " + format_integer(in.age);
-    return make_error(code::kOverLimit, "pretax_retirement (" + money(in.pretax_retirement) + ") is above the limit: " + why);
+    return make_error(code::kOverLimit, "The 401(k)/403(b) contribution (" + money(in.pretax_retirement) +
+                                            ") is above the limit: " + why);
   }
   if (caps.hsa > 0 && in.hsa > caps.hsa)
     return make_error(code::kOverLimit,
-                      "hsa (" + money(in.hsa) + ") is above the " + year + " HSA limit of " + money(caps.hsa) +
+                      "The HSA contribution (" + money(in.hsa) + ") is above the " + year + " HSA limit of " + money(caps.hsa) +
                           " for " + (in.hsa_coverage == HsaCoverage::kFamily ? "family" : "self-only") +
                           " coverage (self-only " + money(limits.hsa_self) + ", family " + money(limits.hsa_family) +
                           ", plus " + money(limits.hsa_catch_up) + " from age " +
                           format_integer(static_cast<int>(limits.hsa_catch_up_age)) + ")");
   if (caps.fsa > 0 && in.fsa > caps.fsa)
-    return make_error(code::kOverLimit, "fsa (" + money(in.fsa) + ") is above the " + year +
+    return make_error(code::kOverLimit, "The health FSA contribution (" + money(in.fsa) + ") is above the " + year +
                                             " limit on health FSA salary reductions of " + money(caps.fsa));
   return std::nullopt;
 }
@@ -178,6 +187,21 @@ const StateLocalities* find_localities(const Dataset& data, int year, const std:
   return by_state ? find_in(*by_state, state) : nullptr;
 }
 
+Result<AreaLocalities> area_localities(const Dataset& data, const std::string& area_code, int year) {
+  if (!find_in(data.tax.federal, year))
+    return make_error(code::kUnknownYear, "year: no tax tables for " + format_integer(year) +
+                                              "; available: " + list_years(data.tax.federal));
+  const Area* area = data.find_area(area_code);
+  if (!area) return make_error(code::kUnknownArea, "unknown area \"" + area_code + "\"");
+  std::vector<std::string> notes;
+  auto state = choose_state(data, *area, notes);
+  if (!state) return state.error();
+  AreaLocalities out;
+  out.state = *state;
+  if (out.state) out.places = find_localities(data, year, out.state->code);
+  return out;
+}
+
 Result<ContributionCaps> contribution_caps(const Dataset& data, int year, int age, HsaCoverage coverage,
                                            double wages) {
   ContributionCaps caps;
@@ -239,6 +263,9 @@ Result<TakeHome> take_home(const Dataset& data, const TakeHomeInput& input) {
   auto choice = choose_state(data, *area, out.notes);
   if (!choice) return choice.error();
   const Area* state = *choice;
+  if (!state && !input.locality.empty())
+    return make_error(code::kUnknownLocality, "locality \"" + input.locality + "\": a locality's tax applies only "
+                                              "with its state; choose a state or metro area, not " + area->name);
 
   const FilingStatus status = input.filing_status;
   if (!federal->brackets.count(status) || !federal->standard_deduction.count(status) ||
@@ -282,13 +309,15 @@ Result<TakeHome> take_home(const Dataset& data, const TakeHomeInput& input) {
       }
     }
 
-    // The state (and its localities) at these wages; at one dollar more, for the marginal rate.
+    // The state at these wages; at $1,000 more, for the marginal rate: the tax on the next $1,000
+    // per dollar. On one dollar, a phase-out step (Connecticut's recapture and credit, $100s of
+    // tax at one AGI) would show as a rate of many times 100 %.
     auto state_at = [&](double wages) {
       Federal f = wages == salary ? fed : federal_tax(*federal, status, wages, input.pretax_retirement, input.hsa, input.fsa);
       return detail::state_income_tax(*st, earner(input, wages, f));
     };
     detail::StateIncomeTax s = state_at(salary);
-    const double next = state_at(salary + 1).tax - s.tax;
+    const double next = (state_at(salary + kMarginalStep).tax - s.tax) / kMarginalStep;
     out.state_marginal_rate = std::nearbyint(next * 1e9) / 1e9;
     out.state_taxable_income = st->type == StateTaxType::kNone ? 0 : s.taxable;
     out.state_income_tax = s.tax;

@@ -186,6 +186,7 @@ bool local_tax(Reader& r, const json& entry, const std::string& path, const Sour
       (present(entry, "bands") && !schedules(r, entry, path, "bands", 0.999, out.bands_single, out.bands_joint)) ||
       (present(entry, "exemption") && !by_status_pair(r, entry, path, "exemption", out.exemption)) ||
       (present(entry, "fixed") && !by_status_pair(r, entry, path, "fixed", out.fixed, 10000)) ||
+      (present(entry, "fixed_above") && !by_status_pair(r, entry, path, "fixed_above", out.fixed_above)) ||
       !tax_items(r, entry, path, "credits", sources, out.credits))
     return false;
   out.base = static_cast<LocalBase>(base);

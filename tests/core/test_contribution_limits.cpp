@@ -57,15 +57,15 @@ TEST_CASE("401(k) deferral limits, with the catch-ups by age") {
   x.retirement = 24501;
   Error e = error(x);
   CHECK(e.code == code::kOverLimit);
-  CHECK(e.message == "pretax_retirement ($24501) is above the limit: the 2026 limit on 401(k)/403(b) employee "
-                     "deferrals is $24500 (from age 50, $32500: give the age to include the catch-up contribution)");
+  CHECK(e.message == "The 401(k)/403(b) contribution ($24,501) is above the limit: the 2026 limit on 401(k)/403(b) "
+                     "employee deferrals is $24,500 (from age 50, $32,500: give the age to include the catch-up contribution)");
   x.age = 49;
   CHECK(error(x).message.find("at age 49") != std::string::npos);
   x.age = 50;
   x.retirement = 32500;
   CHECK(ok(x));
   x.retirement = 32501;
-  CHECK(error(x).message.find("$32500 with the catch-up contribution at age 50") != std::string::npos);
+  CHECK(error(x).message.find("$32,500 with the catch-up contribution at age 50") != std::string::npos);
   x.age = 61;
   x.retirement = 35750;
   CHECK(ok(x));
@@ -75,7 +75,7 @@ TEST_CASE("401(k) deferral limits, with the catch-ups by age") {
   x = Inputs{};
   x.year = 2025;
   x.retirement = 23501;
-  CHECK(error(x).message.find("the 2025 limit on 401(k)/403(b) employee deferrals is $23500") != std::string::npos);
+  CHECK(error(x).message.find("the 2025 limit on 401(k)/403(b) employee deferrals is $23,500") != std::string::npos);
   x.age = 55;
   x.retirement = 31000;
   CHECK(ok(x));
@@ -93,7 +93,7 @@ TEST_CASE("2026: catch-up contributions of high earners must be Roth, not pre-ta
   Error e = error(x);
   CHECK(e.code == code::kOverLimit);
   CHECK(e.message.find("must be Roth (after-tax) from 2026") != std::string::npos);
-  CHECK(e.message.find("$150000") != std::string::npos);
+  CHECK(e.message.find("$150,000") != std::string::npos);
   // In 2025 the rule is not in force: $31,000 at 55 is allowed at $200,000.
   x.year = 2025;
   x.retirement = 31000;
@@ -113,8 +113,8 @@ TEST_CASE("HSA and health FSA limits") {
   x.hsa = 4401;
   Error e = error(x);
   CHECK(e.code == code::kOverLimit);
-  CHECK(e.message == "hsa ($4401) is above the 2026 HSA limit of $4400 for self-only coverage (self-only $4400, "
-                     "family $8750, plus $1000 from age 55)");
+  CHECK(e.message == "The HSA contribution ($4,401) is above the 2026 HSA limit of $4,400 for self-only coverage (self-only $4,400, "
+                     "family $8,750, plus $1,000 from age 55)");
   x.coverage = HsaCoverage::kFamily;
   x.hsa = 8750;
   CHECK(ok(x));
@@ -129,7 +129,7 @@ TEST_CASE("HSA and health FSA limits") {
   x.fsa = 3400;  // 2026
   CHECK(ok(x));
   x.fsa = 3401;
-  CHECK(error(x).message == "fsa ($3401) is above the 2026 limit on health FSA salary reductions of $3400");
+  CHECK(error(x).message == "The health FSA contribution ($3,401) is above the 2026 limit on health FSA salary reductions of $3,400");
   x.year = 2025;
   x.fsa = 3301;  // 2025: $3,300
   CHECK(error(x).code == code::kOverLimit);

@@ -108,6 +108,26 @@ TEST_CASE("core + extras = all; the core alone answers wage questions") {
   CHECK(take_home(partial.value(), in)->net == take_home(data, in)->net);
 }
 
+TEST_CASE("the core-only reader reads the core part as unpack_dataset does, and refuses the rest") {
+  // What the default wasm module reads with (it carries no code for the extras).
+  const Dataset& data = test::shipped();
+  const std::string core = pack_dataset(data, DatasetPart::kCore);
+  auto lean = unpack_core(core);
+  auto full = unpack_dataset(core);
+  REQUIRE(lean.ok());
+  REQUIRE(full.ok());
+  CHECK(pack_dataset(lean.value(), DatasetPart::kCore) == core);
+  CHECK(pack_dataset(full.value(), DatasetPart::kCore) == core);
+  CHECK(lean->tax.federal.empty());
+  auto whole = unpack_core(pack_dataset(data, DatasetPart::kAll));
+  REQUIRE_FALSE(whole.ok());
+  CHECK(whole.error().message == "byte 5: a snapshot of the whole dataset; this reader takes only its core part");
+  CHECK_FALSE(unpack_core(pack_dataset(data, DatasetPart::kExtras)).ok());
+  // The full module then adds the extras to what the lean reader read.
+  REQUIRE_FALSE(unpack_extras(pack_dataset(data, DatasetPart::kExtras), lean.value()).has_value());
+  CHECK(lean->tax.local.size() == data.tax.local.size());
+}
+
 TEST_CASE("damaged snapshots are errors with a byte offset") {
   const std::string bytes = pack_dataset(test::shipped(), DatasetPart::kCore);
   SUBCASE("not a snapshot") {

@@ -103,6 +103,14 @@ TEST_CASE("Portland area: Metro SHS, Multnomah County PFA and the Arts Tax") {
   t = run("OR", "metro-washington-clackamas", 2025, 200000);
   CHECK(t.local_income_tax == doctest::Approx(721.65));
   CHECK(run("OR", "portland", 2025, 100000).local_income_tax == doctest::Approx(35));
+  // The Arts Tax is not due at or below the HHS poverty guideline: 2025 $15,650 for one, $21,150
+  // for two (90 FR 5917); 2026 $15,960 and $21,640 (91 FR 1797). Found by the fuzzer: it was
+  // charged on no income at all.
+  CHECK(line(run("OR", "portland", 2025, 15650), "portland_arts_tax") == 0);
+  CHECK(line(run("OR", "portland", 2025, 15651), "portland_arts_tax") == 35);
+  CHECK(line(run("OR", "portland", 2026, 21640, kJoint), "portland_arts_tax") == 0);
+  CHECK(line(run("OR", "portland", 2026, 21641, kJoint), "portland_arts_tax") == 35);
+  CHECK(line(run("OR", "portland", 2026, 0), "portland_arts_tax") == 0);
 }
 
 TEST_CASE("Michigan cities: resident rate on wages less the exemption, 401(k) deferrals taxed") {
@@ -151,6 +159,12 @@ TEST_CASE("localities: unknown ones are errors, Maryland without a county is sai
   CHECK(r.error().message.find("Texas has none in the tables") != std::string::npos);
   // A locality of another state is unknown here too.
   CHECK(compute("NJ", "nyc", 2026, 100000).error().code == code::kUnknownLocality);
+  // The nation has no state, so no locality either (found by the fuzzer: it was ignored).
+  r = compute("US", "nyc", 2026, 100000);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == code::kUnknownLocality);
+  CHECK(r.error().message == "locality \"nyc\": a locality's tax applies only with its state; choose a state or "
+                             "metro area, not United States");
   // Maryland without a county: no local tax, and the notes ask for one.
   TakeHome md = run("MD", "", 2026, 100000);
   CHECK(md.local_income_tax == 0);

@@ -218,6 +218,14 @@ TEST_CASE("Connecticut: add-back and benefit recapture") {
   CHECK(detail(t, "ct_recapture_low") == doctest::Approx(75));
   CHECK(detail(t, "ct_recapture_middle") == 0);
   CHECK(t.state_income_tax == doctest::Approx(6275));
+
+  // The marginal rate is the tax on the next $1,000, per dollar. 2025, joint, $400,000: from
+  //   400,000 to 401,000 of taxable income the bracket is 6.5 % (65), and the first $10,000 step
+  //   of the middle recapture above 400,000 adds 180: (65 + 180) / 1,000 = 24.5 %. On one dollar
+  //   it would have read 18,006.5 %. (Found by the fuzzer.)
+  t = run("CT", 2025, 400000, kJoint);
+  CHECK(detail(t, "ct_recapture_middle") == 0);
+  CHECK(t.state_marginal_rate == doctest::Approx(0.245));
 }
 
 TEST_CASE("Virginia, Wisconsin and Utah: deductions, sliding scale, credit with phase-out") {

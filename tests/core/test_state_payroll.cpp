@@ -187,4 +187,13 @@ TEST_CASE("state payroll programs: which wages each applies to") {
   // No pay, no hours: nothing is withheld, even per hour or per quarter.
   CHECK(line(run("OR", 2026, 0, FilingStatus::kSingle), "or_workers_benefit_fund")->amount == 0);
   CHECK(line(run("NM", 2026, 0, FilingStatus::kSingle), "nm_workers_comp_fee")->amount == 0);
+  // Pay below 2,080 hours at the federal minimum wage (2,080 x 7.25 = 15,080) is not a full-time
+  // year: $7,540 is half of it, so half the hours and half the quarterly fees. (Found by the
+  // fuzzer: $0.33 of pay was charged 2,080 hours of the Workers' Benefit Fund.)
+  CHECK(line(run("OR", 2026, 7540, FilingStatus::kSingle), "or_workers_benefit_fund")->amount ==
+        doctest::Approx(9.36));  // 0.009 x 2,080 x 0.5
+  CHECK(line(run("NM", 2026, 7540, FilingStatus::kSingle), "nm_workers_comp_fee")->amount ==
+        doctest::Approx(4.5));  // 4 x 2.25 x 0.5
+  CHECK(line(run("OR", 2026, 15080, FilingStatus::kSingle), "or_workers_benefit_fund")->amount ==
+        doctest::Approx(18.72));
 }

@@ -49,7 +49,8 @@ const char* const kValid = R"({"tax": {
       {"id": "nyc_tax", "label": "NYC", "base": "state_taxable_income", "source": "st",
        "brackets": {"single": [[0, 0.03078]], "joint": [[0, 0.03078]]},
        "credits": [{"id": "school", "kind": "credit", "label": "School", "source": "st", "amount": {"single": 63, "joint": 125}}]},
-      {"id": "arts", "label": "Arts", "base": "none", "source": "st", "fixed": {"single": 35, "joint": 35}},
+      {"id": "arts", "label": "Arts", "base": "none", "source": "st", "fixed": {"single": 35, "joint": 35},
+       "fixed_above": {"single": 15960, "joint": 21640}},
       {"id": "wage", "label": "Wage", "base": "wages", "source": "st", "rate": 0.024, "exemption": {"single": 600, "joint": 1200},
        "pretax": {"retirement": false, "source": "st"}},
       {"id": "band", "label": "Banded", "base": "state_taxable_income", "source": "st",
@@ -118,6 +119,9 @@ TEST_CASE("tax rules: a valid document with every kind of rule") {
   CHECK(st.items[2].phase.bands_joint[1].rate == 3200);
   CHECK(st.items[3].share[0].rate == doctest::Approx(0.35));
   CHECK(st.items[5].kind == TaxItemKind::kBracketRecapture);
+  const LocalTax& arts = l.tables.local.at(2026).at("NY").localities[0].taxes[1];
+  CHECK(arts.fixed.single == 35);
+  CHECK(arts.fixed_above.joint == 21640);
   CHECK(st.items[8].kind == TaxItemKind::kIncomeAddition);
   CHECK(st.not_modelled == std::vector<std::string>{"the household credit."});
   const auto& pay = l.tables.payroll.at(2026).at("NY");
@@ -201,6 +205,8 @@ TEST_CASE("tax rules: local taxes") {
                "/tax/local/years/2026/NY/localities/0/taxes/2/rate: is required (or brackets, or bands)");
   expect_error([](json& d) { nyc(d)["taxes"][1]["rate"] = 0.01; }, code::kDatasetValue,
                "/tax/local/years/2026/NY/localities/0/taxes/1/base: \"none\" is only for a fixed amount");
+  expect_error([](json& d) { nyc(d)["taxes"][1]["fixed_above"]["joint"] = -1; }, code::kDatasetValue,
+               "/tax/local/years/2026/NY/localities/0/taxes/1/fixed_above/joint: must be >= 0");
   expect_error([](json& d) { nyc(d)["taxes"][0]["credits"][0]["kind"] = "deduction"; }, code::kDatasetValue,
                "/tax/local/years/2026/NY/localities/0/taxes/0/credits: may hold only credits");
   expect_error([](json& d) { nyc(d)["taxes"] = json::array(); }, code::kDatasetValue,

@@ -86,6 +86,7 @@ std::string read_file(const char* path) {
 struct Shipped {
   Dataset data;
   std::vector<std::string> occupations, areas, levels, statuses, periods;
+  std::vector<std::pair<std::string, std::string>> localities;  // (state, locality id), both years
   std::vector<std::string> factors[5];  // by FactorKind
 };
 
@@ -105,6 +106,9 @@ const Shipped& shipped() {
     for (const auto& f : out.data.factors) out.factors[static_cast<int>(f.kind)].push_back(f.id);
     out.statuses = {"single", "joint", "separate", "head_of_household"};
     out.periods = {"annual", "monthly", "semimonthly", "biweekly", "weekly", "hourly"};
+    for (const auto& [year, states] : out.data.tax.local)
+      for (const auto& [state, places] : states)
+        for (const Locality& l : places.localities) out.localities.emplace_back(state, l.id);
     return out;
   }();
   return s;
@@ -251,6 +255,23 @@ void take_home_call(const Shipped& s, Input& in) {
     default: break;  // the default year
   }
   if (auto status = parse_filing_status(in.text(s.statuses))) input.filing_status = *status;
+  // A place with a local tax (its state as the area), or any text as the locality.
+  if (present & 4 && !s.localities.empty()) {
+    size_t pick = in.u8() * 256u;
+    pick += in.u8();
+    const auto& [state, locality] = s.localities[pick % s.localities.size()];
+    input.area = state;
+    input.locality = locality;
+  } else if (present & 8) {
+    input.locality = in.text({});
+  }
+  // The other contributions: a share of the salary (mostly within the limits) or any number.
+  if (present & 16) input.hsa = present & 32 ? in.number() : input.salary * (in.u8() / 255.0) * 0.05;
+  if (present & 64) input.fsa = present & 32 ? in.number() : input.salary * (in.u8() / 255.0) * 0.03;
+  if (present & 128) {
+    input.age = static_cast<int8_t>(in.u8());
+    if (in.u8() & 1) input.hsa_coverage = HsaCoverage::kFamily;
+  }
   auto r = take_home(s.data, input);
   if (!r) {
     require(!r.error().code.empty());
@@ -261,7 +282,7 @@ void take_home_call(const Shipped& s, Input& in) {
   // The shipped rates are sane: all taxes together never exceed the wages, net adds up.
   require(t.total_tax <= t.gross);
   require(t.effective_rate <= 1);
-  require(std::abs(t.net + t.total_tax + t.pretax_retirement - t.gross) <= 1e-6 * std::max(1.0, t.gross));
+  require(std::abs(t.net + t.total_tax + t.pretax_retirement + t.hsa + t.fsa - t.gross) <= 1e-6 * std::max(1.0, t.gross));
   require(t.federal_marginal_rate < 1 && t.state_marginal_rate < 1);
 }
 

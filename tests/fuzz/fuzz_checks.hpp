@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -97,19 +98,32 @@ inline void check_estimate(const salary::Estimate& e) {
 }
 
 inline void check_take_home(const salary::TakeHome& t, const salary::TakeHomeInput& in) {
-  for (double v : {t.gross, t.pretax_retirement, t.federal_taxable_income, t.state_taxable_income,
+  for (double v : {t.gross, t.pretax_retirement, t.hsa, t.fsa, t.federal_taxable_income, t.state_taxable_income,
                    t.federal_income_tax, t.social_security, t.medicare, t.additional_medicare,
-                   t.state_income_tax, t.total_tax, t.net, t.effective_rate,
-                   t.federal_marginal_rate, t.state_marginal_rate})
+                   t.state_income_tax, t.state_payroll_tax, t.local_income_tax, t.total_tax, t.net,
+                   t.effective_rate, t.federal_marginal_rate, t.state_marginal_rate})
     require(finite(v));
-  require(t.gross == in.salary && t.pretax_retirement == in.pretax_retirement);
+  require(t.gross == in.salary && t.pretax_retirement == in.pretax_retirement && t.hsa == in.hsa && t.fsa == in.fsa);
   for (double v : {t.federal_taxable_income, t.state_taxable_income, t.federal_income_tax,
                    t.social_security, t.medicare, t.additional_medicare, t.state_income_tax,
-                   t.total_tax, t.effective_rate, t.federal_marginal_rate, t.state_marginal_rate})
+                   t.state_payroll_tax, t.local_income_tax, t.total_tax, t.effective_rate,
+                   t.federal_marginal_rate, t.state_marginal_rate})
     require(v >= 0);
   require(t.net <= t.gross);
   require(t.federal_taxable_income <= t.gross);
-  for (const auto& line : t.lines) require(finite(line.amount) && line.amount >= 0);
+  // The lines are the taxes, then the contributions: each total is the sum of its lines.
+  double taxes = 0, payroll = 0, local = 0;
+  for (const auto& line : t.lines) {
+    require(finite(line.amount) && line.amount >= 0);
+    if (line.kind != "pretax") taxes += line.amount;
+    if (line.kind == "state_payroll") payroll += line.amount;
+    if (line.kind == "local") local += line.amount;
+  }
+  const double tolerance = 1e-9 * std::max(1.0, t.gross);
+  require(std::abs(taxes - t.total_tax) <= tolerance && std::abs(payroll - t.state_payroll_tax) <= tolerance &&
+          std::abs(local - t.local_income_tax) <= tolerance);
+  require(t.locality.empty() == in.locality.empty());
+  for (const auto& d : t.details) require(finite(d.amount) && !d.tax.empty());
   require(!t.lines.empty() && !t.notes.empty());
 }
 

@@ -32,6 +32,9 @@ std::string pack_dataset(const Dataset& data, DatasetPart part = DatasetPart::kA
 // Reads a snapshot. For kExtras, `into` must already hold the matching core part: the extras are
 // added to it. Errors: dataset_syntax ("byte 1234: truncated" / "not a dataset snapshot").
 Result<Dataset> unpack_dataset(std::string_view bytes);
+// The same for a core-part snapshot only (a whole-dataset one is refused): what the default wasm
+// module reads, so that it carries no code for the extras. Their tables come with the full module.
+Result<Dataset> unpack_core(std::string_view bytes);
 std::optional<Error> unpack_extras(std::string_view bytes, Dataset& into);
 
 }  // namespace salary

@@ -60,7 +60,8 @@ struct TakeHome {
   double state_income_tax = 0, state_payroll_tax = 0, local_income_tax = 0, total_tax = 0;
   double net = 0;             // gross − total_tax − pretax_retirement − hsa − fsa
   double effective_rate = 0;  // total_tax / gross (0 when gross is 0)
-  double federal_marginal_rate = 0, state_marginal_rate = 0;
+  double federal_marginal_rate = 0;  // the bracket rate of the next dollar
+  double state_marginal_rate = 0;    // the state income tax on the next $1,000, per dollar
   std::string state;          // the state whose tax was applied ("" for US)
   std::string locality, locality_name;  // the locality applied ("" for none)
   int year = 0;
@@ -77,6 +78,15 @@ double marginal_rate(const Schedule& schedule, double income);
 // The localities of a state with a local income tax in `year` (nullptr: none). For the place
 // picker: "Do you live in the city of …?".
 const StateLocalities* find_localities(const Dataset& data, int year, const std::string& state);
+
+// The state whose income tax applies to `area` (a state; a metro's principal state; none for the
+// nation) and its localities with a local income tax in `year` (none: the state has none in the
+// tables), for the place picker. Errors: unknown_area, range_only, unknown_year.
+struct AreaLocalities {
+  const Area* state = nullptr;
+  const StateLocalities* places = nullptr;
+};
+Result<AreaLocalities> area_localities(const Dataset& data, const std::string& area, int year);
 
 // The contribution limits for a year, age (0 = not given) and HSA coverage, for salary `wages`
 // (the 2026 rule that high earners' catch-up contributions be Roth, not pre-tax, reads it).

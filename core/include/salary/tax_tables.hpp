@@ -114,15 +114,16 @@ struct PayrollProgram {
 // A local income tax. Its base is the state's taxable income (New York City, Maryland counties,
 // Portland-area taxes), the state's income tax (Yonkers' surcharge), or wages (Philadelphia,
 // Michigan cities), less `exemption`; taxed at `rate`, or by `brackets` (marginal), or by `bands`
-// (one rate for the whole base, chosen by its size); plus a fixed yearly `fixed` amount; less
-// `credits`.
+// (one rate for the whole base, chosen by its size); plus a fixed yearly `fixed` amount, due when
+// the wages are above `fixed_above` (0: always; Portland's arts tax exempts households at or
+// below the federal poverty guideline); less `credits`.
 enum class LocalBase { kStateTaxableIncome, kStateTax, kWages, kNone };
 struct LocalTax {
   std::string id, label, source, note;
   LocalBase base = LocalBase::kWages;
   double rate = 0;
   Schedule brackets_single, brackets_joint, bands_single, bands_joint;
-  ByStatus exemption, fixed;
+  ByStatus exemption, fixed, fixed_above;
   PretaxExclusions pretax;  // kWages: which pre-tax deductions the local tax leaves out
   std::vector<TaxItem> credits;
 };
