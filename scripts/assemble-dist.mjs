@@ -172,7 +172,7 @@ async function bundleJsonGlue() {
 async function checkGlue() {
   // The web-only glue too: handed the bytes, it needs no browser API to instantiate them.
   for (const [glue, wasm] of [['salary-core-glue.mjs', 'salary-core.wasm'], ['salary-core-node-glue.mjs', 'salary-core.wasm'],
-    ['salary-core-json-glue.mjs', 'salary-core-json.wasm']]) {
+    ['salary-core-full-glue.mjs', 'salary-core-full.wasm'], ['salary-core-json-glue.mjs', 'salary-core-json.wasm']]) {
     const { default: create } = await import(pathToFileURL(join(dist, glue)).href);
     try {
       await create({ wasmBinary: readFileSync(join(dist, wasm)) });
@@ -203,6 +203,8 @@ async function main() {
     [join(built, 'salary-core-glue.mjs'), 'salary-core-glue.mjs'],
     [join(built, 'salary-core-glue.wasm'), 'salary-core.wasm'],
     [join(built, 'salary-core-node-glue.mjs'), 'salary-core-node-glue.mjs'],
+    [join(built, 'salary-core-full-glue.mjs'), 'salary-core-full-glue.mjs'],
+    [join(built, 'salary-core-full-glue.wasm'), 'salary-core-full.wasm'],
     [join(built, 'salary-core-json-glue.mjs'), 'salary-core-json-glue.mjs'],
     [join(built, 'salary-core-json-glue.wasm'), 'salary-core-json.wasm'],
     [join(root, 'web/salary-data.mjs'), 'salary-data.mjs'],
@@ -234,7 +236,7 @@ async function main() {
   await bundleEmbedBuilder();
   await bundleCore();
   await bundleJsonGlue();
-  if (!readable) await minifyModules(['salary-core-glue.mjs', 'salary-core-node-glue.mjs', 'salary-core-json-glue.mjs', 'salary-data.mjs',
+  if (!readable) await minifyModules(['salary-core-glue.mjs', 'salary-core-node-glue.mjs', 'salary-core-full-glue.mjs', 'salary-core-json-glue.mjs', 'salary-data.mjs',
     'salary-core.mjs', 'page.mjs', 'embed.mjs', 'embed-builder.mjs', ...readdirSync(dist).filter((name) => /^salary-calculator(-.+)?\.js$/.test(name))]);
   await checkGlue();
 

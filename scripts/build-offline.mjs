@@ -47,7 +47,9 @@ const offlineSwaps = {
   name: 'offline-swaps',
   setup(build) {
     build.onResolve({ filter: /^offline:/ }, (args) => ({ path: args.path.slice('offline:'.length), namespace: 'offline' }));
-    build.onResolve({ filter: /(^|\/)salary-core-glue\.mjs$/ }, () => ({ path: join(web, 'offline/glue.mjs') }));
+    // The offline glue is the full module's (with the extras' code), for both kinds of module:
+    // salary-core.mjs finds the extras' methods on the module it loaded and needs no other.
+    build.onResolve({ filter: /(^|\/)salary-core(-full)?-glue\.mjs$/ }, () => ({ path: join(web, 'offline/glue.mjs') }));
     build.onResolve({ filter: /(^|\/)salary-data\.mjs$/ }, () => ({ path: join(web, 'offline/salary-data.mjs') }));
     // Custom JSON datasets need the larger JSON module, which the offline file does not carry.
     build.onResolve({ filter: /(^|\/)salary-core-json-glue\.mjs$/ }, () => ({ path: 'no-json-module', namespace: 'offline' }));

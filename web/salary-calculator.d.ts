@@ -57,6 +57,16 @@ export interface SalaryCalculatorState {
   taxYear: string | null;
   /** Pre-tax 401(k) contribution per year. */
   retirement: number | null;
+  /** Where the earner lives, for its local income tax: an id of Calculator.localities() for the
+   *  place's state ('' for none; a choice of another state reads as none). */
+  locality: string;
+  /** Age at the end of the tax year (the 401(k) and HSA catch-up limits); null when not given. */
+  age: number | null;
+  /** HSA contribution per year, and its coverage. */
+  hsa: number | null;
+  hsaCoverage: 'self' | 'family';
+  /** Health FSA salary reduction per year. */
+  fsa: number | null;
   /** The place the cost-of-living panel compares with ('' for automatic). */
   compareTo: string;
 }

@@ -5,7 +5,8 @@
 /** Thrown for every bad argument or dataset. `code` is stable; `message` says what and where. */
 export class SalaryError extends Error {
   readonly name: 'SalaryError';
-  /** e.g. invalid_number, invalid_argument, exceeds_salary (takeHome's retirementContribution),
+  /** e.g. invalid_number, invalid_argument, exceeds_salary (takeHome's contributions above the
+   *  salary), over_limit (a contribution above its limit for the year), unknown_locality,
    *  unknown_area, unknown_occupation, unknown_factor, unknown_year, no_data, range_only,
    *  not_loaded, disposed (a call after dispose()), dataset_syntax, dataset_type, dataset_missing,
    *  dataset_value, dataset_order, dataset_reference, dataset_duplicate; the widget's notice for a
@@ -23,6 +24,10 @@ export interface LoadOptions {
   /** With the default dataset: resolve as soon as the wage figures are in, before the tax tables
    *  and metro price levels (then call Calculator.loadExtras() before takeHome/costOfLiving). */
   lazy?: boolean;
+  /** With lazy: 'full' loads the module that computes with the extras from the start (a page
+   *  that will soon call takeHome or costOfLiving then downloads one module, not two). Default
+   *  'default': the small module, and the full one only when loadExtras() is called. */
+  module?: 'default' | 'full';
   /** A dataset in the shape of docs/dataset.md, as JSON text, UTF-8 bytes or an object. Default: the bundled one. */
   dataset?: string | ArrayBuffer | ArrayBufferView | object;
 }
@@ -121,20 +126,51 @@ export interface TakeHomeInput {
   area?: string;
   year?: number;                 // default: the latest of taxYears(), Calculator.defaultTaxYear()
   filingStatus?: FilingStatus;   // default 'single'
-  /** Pre-tax 401(k)/403(b) deferral per year, USD; more than `salary` throws code exceeds_salary. */
+  /** Where the earner lives, for its local income tax: an id (or name) from localities(area),
+   *  e.g. 'nyc', 'yonkers', 'philadelphia', 'detroit', 'montgomery-county'. Default: none.
+   *  One the state does not have throws code unknown_locality. */
+  locality?: string | null;
+  /** Pre-tax 401(k)/403(b) deferral per year, USD. Above the year's limit (with the catch-up
+   *  for `age`) throws over_limit; the contributions together above `salary`, exceeds_salary. */
   retirementContribution?: number;
+  /** Age at the end of the year (14–120): allows the 401(k) and HSA catch-up contributions. */
+  age?: number | null;
+  /** HSA contribution through payroll per year, USD (limit by coverage and age). */
+  hsa?: number;
+  hsaCoverage?: 'self' | 'family';  // default 'self'
+  /** Health flexible spending account salary reduction per year, USD. */
+  fsa?: number;
 }
+/** kind: federal, fica, state (income tax), state_payroll (a state payroll program: disability,
+ *  paid leave, unemployment, long-term care…), local (a local income tax), pretax (the earner's
+ *  own contributions; their source is ''). */
+export interface TaxLine { id: string; label: string; amount: number; source: string; kind: string }
+/** A rule inside the state's or a local income tax: a deduction, exemption or credit, an addition
+ *  or a recapture. `tax` is the line it belongs to (state_income_tax, or a local tax's id). */
+export interface TaxDetail { id: string; label: string; kind: string; tax: string; amount: number; source: string }
 export interface TakeHomeResult {
-  gross: number; pretaxRetirement: number;
+  gross: number; pretaxRetirement: number; hsa: number; fsa: number;
   federalTaxableIncome: number; stateTaxableIncome: number;
   federalIncomeTax: number; socialSecurity: number; medicare: number; additionalMedicare: number;
-  stateIncomeTax: number; totalTax: number; net: number; effectiveRate: number;
+  stateIncomeTax: number; statePayrollTax: number; localIncomeTax: number;
+  totalTax: number; net: number; effectiveRate: number;
   federalMarginalRate: number; stateMarginalRate: number;
-  state: string; year: number; filingStatus: FilingStatus;
-  lines: Array<Line & { source: string }>;
-  /** What is not modelled (local taxes, credits…) and any approximation made. */
+  state: string; locality: string; localityName: string; year: number; filingStatus: FilingStatus;
+  /** The most each contribution may be for these inputs; null where the data has no limit. */
+  caps: { retirement: number | null; hsa: number | null; fsa: number | null;
+          retirementSource: string | null; hsaSource: string | null; fsaSource: string | null };
+  lines: TaxLine[];
+  details: TaxDetail[];
+  /** What is not modelled, per state, and any approximation made. */
   notes: string[];
 }
+export interface Locality {
+  id: string; name: string; kind: string; note: string | null;
+  taxes: Array<{ id: string; label: string; source: string; note: string | null }>;
+}
+/** The localities with a local income tax of the area's state: `required` when every resident
+ *  lives in one (Maryland's counties). `state` is '' for the nation. */
+export interface Localities { area: string; state: string; stateName: string; year: number; required: boolean; places: Locality[] }
 
 export interface Source { id: string; publisher: string; title: string; released: string | null; url: string | null; note: string | null }
 export interface Occupation { code: string; title: string; source: string; areas: string[] }
@@ -162,8 +198,8 @@ export class Calculator {
   dispose(): void;
   /** False only after load({ lazy: true }) until loadExtras() has resolved. */
   readonly extrasLoaded: boolean;
-  /** Loads the tax tables and metro price levels (once). takeHome and costOfLiving throw a
-   *  SalaryError with code 'not_loaded' before that. */
+  /** Loads the tax tables and metro price levels (once), with the module that computes with them.
+   *  takeHome, localities and costOfLiving throw a SalaryError with code 'not_loaded' before that. */
   loadExtras(): Promise<void>;
   /** Percentile (0–100) of an annual salary in the area's distribution. */
   percentileOf(salary: number, where?: Where): PercentileResult;
@@ -177,6 +213,8 @@ export class Calculator {
   /** What `salary` in `fromArea` is worth in `toArea` (BEA Regional Price Parities). */
   costOfLiving(salary: number, fromArea: string, toArea: string): CostOfLivingResult;
   takeHome(input: TakeHomeInput): TakeHomeResult;
+  /** The localities with a local income tax in the state of `area` (a state or metro), for takeHome's `locality`. */
+  localities(area: string, options?: { year?: number }): Localities;
 
   version(): string;
   sources(): Source[];

@@ -3,8 +3,10 @@
 // result out of the record the core writes into wasm memory, and throws the core's errors as
 // SalaryErrors. Works in browsers and in Node 20. Types and documentation: salary-core.d.ts.
 //
-// Two modules: the default one reads the shipped data as binary snapshots (salary-data.mjs) and
-// has no JSON parser, which keeps it small; the JSON one is imported only for a custom dataset.
+// Three modules: the default one reads the core part of the shipped data (salary-data.mjs) and
+// has neither the code of the tax tables nor a JSON parser, which keeps it small; the full one
+// adds take-home pay and cost of living, imported when a page first needs them (loadExtras); the
+// JSON one, the full one plus the parser, only for a custom dataset.
 import createSalaryModule from './salary-core-glue.mjs';
 import { coreSnapshot, extrasSnapshot } from './salary-data.mjs';
 import { readRecord } from './wasm/record-reader.mjs';
@@ -39,13 +41,13 @@ async function wasmOptions(file) {
   return { locateFile: () => wasmUrl.href };
 }
 
-/** An Embind module ('snapshot' or 'json'), instantiated once however often load() is called. */
+/** An Embind module ('snapshot', 'full' or 'json'), instantiated once however often load() is called. */
 function loadModule(kind) {
   if (!modulePromises.has(kind)) {
-    const promise = kind === 'json'
-      ? Promise.all([import('./salary-core-json-glue.mjs'), wasmOptions('./salary-core-json.wasm')])
-        .then(([glue, options]) => glue.default(options))
-      : wasmOptions('./salary-core.wasm').then((options) => createSalaryModule(options));
+    const lazy = (glue, wasm) => Promise.all([glue, wasmOptions(wasm)]).then(([g, options]) => g.default(options));
+    const promise = kind === 'json' ? lazy(import('./salary-core-json-glue.mjs'), './salary-core-json.wasm')
+      : kind === 'full' ? lazy(import('./salary-core-full-glue.mjs'), './salary-core-full.wasm')
+        : wasmOptions('./salary-core.wasm').then((options) => createSalaryModule(options));
     promise.catch(() => modulePromises.delete(kind)); // a failed download may be retried
     modulePromises.set(kind, promise);
   }
@@ -154,14 +156,27 @@ export class Calculator {
   /** True once the tax tables and metro price levels are loaded (always, unless load({lazy: true})). */
   get extrasLoaded() { return this.#extras === null; }
 
-  /** Loads the tax tables and metro price levels, once; resolves when takeHome/costOfLiving work. */
+  /**
+   * Loads the tax tables and metro price levels, once, with the full module that computes with
+   * them (the default module has no code for them); resolves when takeHome/costOfLiving work.
+   */
   loadExtras() {
     if (this.#extras === null) return Promise.resolve();
     if (typeof this.#extras === 'function') {
       const fetchExtras = this.#extras;
-      const promise = fetchExtras().then((bytes) => {
-        const core = this.#live;
-        core.read(core.calculator.loadExtras(bytes));
+      const promise = extrasCore(this.#live, fetchExtras).then(({ core, bytes }) => {
+        const swap = core !== this.#core;
+        try {
+          if (!this.#core) throw new SalaryError('disposed', 'the Calculator was disposed');
+          core.read(core.calculator.loadExtras(bytes));
+        } catch (e) {
+          if (swap) core.delete();
+          throw e;
+        }
+        if (swap) {
+          this.#core.delete();
+          this.#core = core;
+        }
         this.#listings = core.read(core.calculator.listings(), record.listings);
         this.#extras = null;
       });
@@ -235,16 +250,38 @@ export class Calculator {
   takeHome(input) {
     this.#needExtras('takeHome');
     const t = options('input', input);
-    const year = optionalNumber('year', t.year, this.defaultTaxYear() ?? 0, { min: 1900, max: 2100 });
-    if (!Number.isInteger(year)) throw new SalaryError('invalid_number', `year must be a whole number, got ${year}`);
+    const year = this.#taxYear(t.year);
     const salary = number('salary', t.salary);
     const retirement = optionalNumber('retirementContribution', t.retirementContribution, 0);
-    if (retirement > salary) {
-      throw new SalaryError('exceeds_salary', `retirementContribution (${retirement}) must not exceed the salary (${salary})`);
+    const hsa = optionalNumber('hsa', t.hsa, 0);
+    const fsa = optionalNumber('fsa', t.fsa, 0);
+    if (retirement + hsa + fsa > salary) {
+      const what = hsa + fsa > 0 ? `retirementContribution + hsa + fsa (${retirement + hsa + fsa})` : `retirementContribution (${retirement})`;
+      throw new SalaryError('exceeds_salary', `${what} must not exceed the salary (${salary})`);
     }
+    const age = optionalNumber('age', t.age ?? undefined, 0, { min: 14, max: 120 });
+    if (!Number.isInteger(age)) throw new SalaryError('invalid_number', `age must be a whole number of years, got ${age}`);
     const core = this.#live;
     return core.read(core.calculator.takeHome(salary, string('area', t.area, DEFAULTS.area), year,
-      string('filingStatus', t.filingStatus, DEFAULTS.filingStatus), retirement), record.takeHome);
+      string('filingStatus', t.filingStatus, DEFAULTS.filingStatus), string('locality', t.locality ?? undefined, ''),
+      retirement, age, hsa, string('hsaCoverage', t.hsaCoverage, 'self'), fsa), record.takeHome);
+  }
+
+  /**
+   * The localities with a local income tax in the state of `area` (a state, or a metro's
+   * principal state) for the tax year: what takeHome's `locality` takes.
+   */
+  localities(area, opts) {
+    this.#needExtras('localities');
+    const o = options('options', opts);
+    const core = this.#live;
+    return core.read(core.calculator.localities(string('area', area), this.#taxYear(o.year)), record.localities);
+  }
+
+  #taxYear(value) {
+    const year = optionalNumber('year', value, this.defaultTaxYear() ?? 0, { min: 1900, max: 2100 });
+    if (!Number.isInteger(year)) throw new SalaryError('invalid_number', `year must be a whole number, got ${year}`);
+    return year;
   }
 
   // ---- listings for menus (copies, so callers cannot change the cached ones) ----
@@ -270,6 +307,24 @@ export class Calculator {
   priceParities() { return structuredClone(this.#listings.priceParities); }
 }
 
+// The core part of the shipped data, fetched once: the full module reads it again.
+let coreBytes = null;
+function coreData() {
+  if (!coreBytes) {
+    coreBytes = coreSnapshot();
+    coreBytes.catch(() => { coreBytes = null; }); // a failed download may be retried
+  }
+  return coreBytes;
+}
+
+// The extras' bytes and the core to load them into: `current` if its module can (the offline
+// file's), else a new one in the full module, loaded with the core part of the data.
+async function extrasCore(current, fetchExtras) {
+  if (current?.calculator.loadExtras) return { core: current, bytes: await fetchExtras() };
+  const [module, snapshot, bytes] = await Promise.all([loadModule('full'), coreData(), fetchExtras()]);
+  return { core: newCore(module, 'loadSnapshot', snapshot), bytes };
+}
+
 // Creates a core Calculator in `module` and runs one of its loaders; frees it if that fails.
 function newCore(module, loader, input) {
   const core = new Core(module);
@@ -286,14 +341,22 @@ function newCore(module, loader, input) {
  * Loads a dataset, and the wasm module it needs (once per page or process): the bundled default,
  * or options.dataset as JSON text, UTF-8 bytes (ArrayBuffer / typed array) or an object.
  * With the default data, options.lazy = true resolves before the tax tables and metro price
- * levels are loaded (see Calculator.loadExtras). Rejects with a SalaryError (code dataset_*)
- * naming the JSON path of a problem.
+ * levels are loaded (see Calculator.loadExtras), with the small default module unless
+ * options.module = 'full' (a page that will soon show take-home pay then downloads one module,
+ * not two). Rejects with a SalaryError (code dataset_*) naming the JSON path of a problem.
  */
 export async function load(opts) {
   const o = options('options', opts);
+  const kind = string('module', o.module, 'default');
+  if (kind !== 'default' && kind !== 'full') {
+    throw new SalaryError('invalid_argument', `module must be 'default' or 'full', got ${describe(kind)}`);
+  }
   if (o.dataset === undefined) {
-    const [module, snapshot] = await Promise.all([loadModule('snapshot'), coreSnapshot()]);
-    const calculator = new Calculator(newCore(module, 'loadSnapshot', snapshot), extrasSnapshot);
+    // Not lazy: the extras are wanted at once, so only the full module is worth downloading.
+    const full = kind === 'full' || !o.lazy;
+    const extras = o.lazy ? null : extrasSnapshot();
+    const [module, snapshot] = await Promise.all([loadModule(full ? 'full' : 'snapshot'), coreData(), extras]);
+    const calculator = new Calculator(newCore(module, 'loadSnapshot', snapshot), extras ? () => extras : extrasSnapshot);
     if (!o.lazy) await calculator.loadExtras();
     return calculator;
   }

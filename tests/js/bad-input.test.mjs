@@ -62,6 +62,19 @@ const cases = [
     { arg: 'year', kind: 'number', extra: [2031, 2025.5, 1999], put: (v) => [{ salary: 1, year: v }], skip: [undefined] },
     { arg: 'filingStatus', kind: 'code', put: (v) => [{ salary: 1, filingStatus: v }] },
     { arg: 'retirementContribution', kind: 'number', extra: [200], put: (v) => [{ salary: 100, retirementContribution: v }], skip: [undefined] },
+    // Above the 2026 limit of $24,500 (or $32,500 from 50): over_limit, naming the 401(k).
+    { arg: 'retirementContribution', kind: 'number', extra: [24501], name: /401\(k\)|retirementContribution/,
+      put: (v) => [{ salary: 120000, year: 2026, retirementContribution: v }], skip: [undefined] },
+    { arg: 'locality', kind: 'code', put: (v) => [{ salary: 120000, area: 'NY', locality: v }], skip: ['', null] }, // none
+    { arg: 'age', kind: 'number', extra: [13, 121, 30.5], put: (v) => [{ salary: 120000, age: v }], skip: [undefined, null] },
+    // 2026 HSA limits: $4,400 self-only, $8,750 family; health FSA $3,400.
+    { arg: 'hsa', kind: 'number', extra: [4401, 120001], put: (v) => [{ salary: 120000, year: 2026, hsa: v }], skip: [undefined] },
+    { arg: 'hsaCoverage', kind: 'code', put: (v) => [{ salary: 120000, hsa: 5000, hsaCoverage: v }], skip: [undefined] },
+    { arg: 'fsa', kind: 'number', extra: [3401], put: (v) => [{ salary: 120000, year: 2026, fsa: v }], skip: [undefined] },
+  ] },
+  { fn: 'localities', good: () => ['MD'], args: [
+    { arg: 'area', kind: 'code', put: (v) => [v] },
+    { arg: 'year', kind: 'number', extra: [2031, 2025.5], put: (v) => ['MD', { year: v }], skip: [undefined] },
   ] },
 ];
 

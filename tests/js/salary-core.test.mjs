@@ -78,6 +78,47 @@ test('takeHome: line items add up, notes say what is not modelled', () => {
   assert.ok(t.notes.some((n) => /local/i.test(n)));
 });
 
+test('takeHome: a New York City resident with every contribution; the localities of a state', () => {
+  // 2026, joint, $140,000, 55 years old: 401(k) $32,500 (with the $8,000 catch-up, pre-tax since
+  // the wages are under $150,000), family HSA $9,750 ($8,750 + $1,000 catch-up from 55), health
+  // FSA $3,400: each exactly at its limit.
+  const t = calculator.takeHome({ salary: 140000, area: 'NY', year: 2026, filingStatus: 'joint', locality: 'nyc',
+    retirementContribution: 32500, age: 55, hsa: 9750, hsaCoverage: 'family', fsa: 3400 });
+  assert.equal(t.locality, 'nyc');
+  assert.equal(t.localityName, 'New York City');
+  assert.deepEqual(t.caps, { retirement: 32500, hsa: 9750, fsa: 3400,
+    retirementSource: t.caps.retirementSource, hsaSource: t.caps.hsaSource, fsaSource: t.caps.fsaSource });
+  assert.ok(t.caps.retirementSource && t.caps.hsaSource && t.caps.fsaSource);
+  const kinds = Object.fromEntries(t.lines.map((l) => [l.id, l.kind]));
+  assert.equal(kinds.ny_pfl, 'state_payroll');
+  assert.equal(kinds.nyc_income_tax, 'local');
+  assert.equal(kinds.hsa, 'pretax');
+  const sum = (kind) => t.lines.filter((l) => l.kind === kind).reduce((s, l) => s + l.amount, 0);
+  assert.ok(Math.abs(sum('state_payroll') - t.statePayrollTax) < 1e-6);
+  assert.ok(Math.abs(sum('local') - t.localIncomeTax) < 1e-6);
+  assert.ok(Math.abs(t.gross - t.totalTax - 32500 - 9750 - 3400 - t.net) < 1e-6);
+  // Every line of tax cites a source the listings know.
+  const sources = new Set(calculator.sources().map((x) => x.id));
+  for (const line of t.lines.filter((l) => l.kind !== 'pretax')) assert.ok(sources.has(line.source), line.id);
+  for (const d of t.details) assert.ok(sources.has(d.source) && d.tax, d.id);
+
+  const md = calculator.localities('MD', { year: 2026 });
+  assert.equal(md.required, true);
+  assert.equal(md.places.length, 24);  // 23 counties and Baltimore City
+  assert.ok(md.places.every((p) => p.taxes.length > 0 && sources.has(p.taxes[0].source)));
+  assert.deepEqual(calculator.localities('TX').places, []);
+  assert.equal(calculator.localities('US').state, '');
+  const ny = calculator.localities('35620', { year: 2025 });  // New York-Newark-Jersey City: New York's
+  assert.deepEqual(ny.places.map((p) => p.id), ['nyc', 'yonkers']);
+  throwsSalaryError(() => calculator.takeHome({ salary: 1, area: 'TX', locality: 'nyc' }), 'unknown_locality', /Texas/);
+  throwsSalaryError(() => calculator.takeHome({ salary: 100000, hsa: 60000, fsa: 50000 }), 'exceeds_salary', /hsa/);
+  throwsSalaryError(() => calculator.takeHome({ salary: 140000, year: 2026, retirementContribution: 32500, age: 49 }),
+    'over_limit', /\$24,500 at age 49/);
+  // From 2026 the catch-up of an earner above $150,000 of FICA wages must be Roth, not pre-tax.
+  throwsSalaryError(() => calculator.takeHome({ salary: 250000, year: 2026, retirementContribution: 32500, age: 55 }),
+    'over_limit', /must be Roth/);
+});
+
 test('totalComp annualizes equity', () => {
   const c = calculator.totalComp({ base: 150000, bonusPercent: 10, equityGrant: 200000, equityVestingYears: 4 });
   assert.equal(c.bonus, 15000);
@@ -134,6 +175,7 @@ test('lazy load: wage figures first, tax tables and metro price levels on demand
   assert.ok(Math.abs(lazy.percentileOf(133080).percentile - 50) < 1e-9);
   assert.ok(lazy.estimate({ area: '41940' }).typical > 0, 'metros with wage figures are in the core part');
   throwsSalaryError(() => lazy.takeHome({ salary: 100000 }), 'not_loaded', /loadExtras/);
+  throwsSalaryError(() => lazy.localities('NY'), 'not_loaded', /loadExtras/);
   throwsSalaryError(() => lazy.costOfLiving(100000, 'CA', 'TX'), 'not_loaded', /loadExtras/);
   const metrosBefore = lazy.areas('metro').length;
   await Promise.all([lazy.loadExtras(), lazy.loadExtras()]);
@@ -141,6 +183,10 @@ test('lazy load: wage figures first, tax tables and metro price levels on demand
   assert.ok(lazy.areas('metro').length > metrosBefore);
   assert.deepEqual(lazy.takeHome({ salary: 120000, area: 'TX' }), calculator.takeHome({ salary: 120000, area: 'TX' }));
   assert.deepEqual(lazy.costOfLiving(1, 'CA', '10180'), calculator.costOfLiving(1, 'CA', '10180'));
+  // The wage figures keep working in the full module it moved to, from the same data.
+  assert.deepEqual(lazy.estimate({ area: '41940', experience: 'senior' }), calculator.estimate({ area: '41940', experience: 'senior' }));
+  assert.deepEqual(lazy.localities('MD'), calculator.localities('MD'));
+  lazy.dispose();
 });
 
 // Figures a person would see for a handful of profiles; any change must be deliberate.

@@ -9,11 +9,13 @@ const listingsCache = new WeakMap();
 /**
  * The default Calculator, shared by every widget on the page. Lazy: it resolves with the wage
  * figures; the extras (tax tables, price levels, compensation norms, published estimates) follow
- * through calculator.loadExtras() when a panel needs them. Never disposed: it is the page's, and any widget may come to need it.
+ * through calculator.loadExtras() when a panel needs them. `needsExtras`: the first widget asking
+ * shows such a panel, so the wasm module that computes with them is loaded from the start (one
+ * download instead of two). Never disposed: it is the page's, and any widget may come to need it.
  */
-function defaultCalculator() {
+function defaultCalculator(needsExtras) {
   if (!shared) {
-    shared = load({ lazy: true });
+    shared = load({ lazy: true, module: needsExtras ? 'full' : 'default' });
     shared.catch(() => { shared = null; });
   }
   return shared;
@@ -26,10 +28,11 @@ function defaultCalculator() {
  * notice, why a custom dataset could not be used (the default data is used instead). It rejects
  * only if the default data cannot load. release() lets go of the custom dataset once the widget no
  * longer uses it (a lease: web/ui/custom-dataset.js, imported only when a widget is given one).
+ * `needsExtras`: the widget shows a panel that needs the extras (defaultCalculator).
  */
-export function calculatorFor(dataset, src) {
+export function calculatorFor(dataset, src, needsExtras = false) {
   const found = (custom, notice) => (calc) => ({ calc, custom, notice });
-  if (dataset === undefined && !src) return { promise: defaultCalculator().then(found(false, null)), release() {} };
+  if (dataset === undefined && !src) return { promise: defaultCalculator(needsExtras).then(found(false, null)), release() {} };
   let lease = null, released = false;
   const promise = import('./custom-dataset.js').then((m) => {
     lease = dataset !== undefined ? m.calculatorFromDataset(dataset) : m.calculatorFromUrl(new URL(src, document.baseURI).href);
@@ -38,7 +41,7 @@ export function calculatorFor(dataset, src) {
   }).then(found(true, null), (e) => {
     lease?.release();
     const notice = `The custom dataset could not be used (${e && e.message ? e.message : e}). Showing the default data instead.`;
-    return defaultCalculator().then(found(false, notice));
+    return defaultCalculator(needsExtras).then(found(false, notice));
   });
   return {
     promise,
@@ -84,6 +87,17 @@ export function listingsOf(calc) {
       // Empty until the extras are in: the panels that read them declare `extras` (panels/index.js).
       norms: calc.compensationNorms(),
       published: calc.publishedEstimates(),
+    };
+    // The places with a local income tax of an area's state in a tax year (null until the tax
+    // tables are in), for the locality field; asked once per area and year.
+    const localities = new Map();
+    L.localitiesOf = (area, year) => {
+      if (calc.extrasLoaded === false || !area) return null;
+      const key = `${area}|${year}`;
+      if (!localities.has(key)) {
+        try { localities.set(key, calc.localities(area, year ? { year: Number(year) } : undefined)); } catch { localities.set(key, null); }
+      }
+      return localities.get(key);
     };
     L.areaByCode = new Map(L.areas.map((a) => [a.code, a]));
     L.sourceById = new Map(sources.map((s, i) => [s.id, { ...s, number: i + 1 }]));

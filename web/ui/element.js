@@ -7,10 +7,10 @@
 // figures of figures.js. Nothing typed leaves the page.
 import { adoptStyles, status, viewKey, buildMarkup } from './markup.js';
 import { el } from './dom.js';
-import { FIELDS, parseField, buildField, readControl, writeControl, defaultValue, fillOptions, optionsOf, showErrors } from './fields.js';
+import { FIELDS, parseField, buildField, readControl, writeControl, defaultValue, fillOptions, optionsOf, showErrors, dependentsOf } from './fields.js';
 import { parseAmount, warmFormatters } from './format.js';
 import { calculatorFor, listingsOf, loadExtras } from './core.js';
-import { PANEL_NAMES, COMPACT_PANELS, panelOf, loadPanels } from './panels/index.js';
+import { PANEL_NAMES, COMPACT_PANELS, panelOf, loadPanels, needsExtras } from './panels/index.js';
 import { figures, makeMemo } from './figures.js';
 import { Renderer, markFirstResult } from './render.js';
 import { nextTask } from './schedule.js';
@@ -191,7 +191,7 @@ export class SalaryCalculatorElement extends HTMLElement {
     const token = ++this.#loadToken;
     loadPanels(this.panels); // at the same time as the data
     this.#pending?.release(); // a load this one replaces
-    const pending = this.#pending = calculatorFor(this.#salaryDataset, this.datasetSrc);
+    const pending = this.#pending = calculatorFor(this.#salaryDataset, this.datasetSrc, this.panels.some(needsExtras));
     pending.promise.then(({ calc, custom, notice }) => {
       if (token !== this.#loadToken) return; // a newer load released `pending` already
       const previous = this.#lease;
@@ -232,14 +232,22 @@ export class SalaryCalculatorElement extends HTMLElement {
   // ---- inputs ----
   #setRaw(name, raw, { fromControl = false } = {}) {
     this.#raw[name] = raw;
-    const r = parseField(name, raw, this.#L);
+    const r = parseField(name, raw, this.#L, this.#values);
     r.retry?.then(() => this.#raw[name] === raw && this.#setRaw(name, raw, { fromControl })); // format.js
     if ('value' in r) this.#values[name] = r.value;
     if (r.error) this.#errors[name] = r.error;
     else delete this.#errors[name];
     const c = this.#controls.get(name);
     if (c && !fromControl) this.#show(name, c.control);
+    for (const dependent of dependentsOf(name)) this.#refreshChoices(dependent);
     this.#schedule();
+  }
+
+  /** A field whose choices follow other fields (the locality: the place) gets them again and is rechecked. */
+  #refreshChoices(name) {
+    const c = this.#controls.get(name);
+    if (c) fillOptions(name, optionsOf(c.control), this.#L, c.words?.optionLabels, this.#values);
+    this.#setRaw(name, this.#raw[name] ?? '');
   }
 
   #onInput(e) {
@@ -287,7 +295,7 @@ export class SalaryCalculatorElement extends HTMLElement {
   // ---- structure (built once per dataset, layout and panel set) ----
   /** A field's control, labelled as a panel words it (fields.js buildField). */
   #field(name, words) {
-    const { node, control, error } = buildField(name, this.#L, { id: `f-${name}`, ...words });
+    const { node, control, error } = buildField(name, this.#L, { id: `f-${name}`, ...words, values: this.#values });
     this.#controls.set(name, { control, error, words });
     this.#show(name, control);
     return node;
@@ -321,7 +329,7 @@ export class SalaryCalculatorElement extends HTMLElement {
 
   /** Whether a shown panel needs the extras (tax tables, price levels…), which then load lazily. */
   #needsExtras() {
-    return this.#calc.extrasLoaded === false && this.panels.some((name) => panelOf(name)?.code?.extras);
+    return this.#calc.extrasLoaded === false && this.panels.some(needsExtras);
   }
 
   /** Starts loading the extras once a panel that needs them is shown. */
@@ -345,7 +353,7 @@ export class SalaryCalculatorElement extends HTMLElement {
     this.#memo = makeMemo(); // figures made from the smaller listings
     this.#renderer.invalidate(); // labels may have changed
     for (const [name, { control, words }] of this.#controls) {
-      if (FIELDS[name].type === 'choice' && fillOptions(name, optionsOf(control), L, words?.optionLabels)) this.#show(name, control);
+      if (FIELDS[name].type === 'choice' && fillOptions(name, optionsOf(control), L, words?.optionLabels, this.#values)) this.#show(name, control);
     }
     for (const name of Object.keys(this.#raw)) this.#setRaw(name, this.#raw[name]);
   }

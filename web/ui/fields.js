@@ -41,6 +41,14 @@ export const FIELDS = {
   taxYear: { type: 'choice', what: 'tax year', default: (L) => (L.defaultTaxYear === null ? null : String(L.defaultTaxYear)),
     options: (L) => L.taxYears.map((y) => ({ value: String(y), label: String(y) })) },
   retirement: { type: 'amount', what: 'the contribution' },
+  // Its question and choices follow the place (a state, or a metro's principal state) and the tax
+  // year, from the data: not a panel's words.
+  locality: { type: 'choice', default: '', dependsOn: ['area', 'taxYear'], what: 'the place you live in',
+    label: (L, v) => localityQuestion(localitiesOf(L, v)), options: (L, v) => localityChoices(localitiesOf(L, v)) },
+  age: { type: 'number', min: 14, max: 120, what: 'your age', unit: 'years' },
+  hsa: { type: 'amount', what: 'the HSA contribution' },
+  hsaCoverage: { type: 'choice', what: 'HSA coverage', default: 'self', options: () => [{ value: 'self', label: 'self' }, { value: 'family', label: 'family' }] },
+  fsa: { type: 'amount', what: 'the FSA contribution' },
   // 440 places: typed with suggestions rather than picked from a <select>, whose every option the
   // browser measures whenever it lays the page out (~45 ms, the page's largest layout cost).
   compareTo: {
@@ -52,6 +60,28 @@ export const FIELDS = {
     ] },
 };
 
+// The places of a state with a local income tax (Calculator.localities; null until the tax tables
+// are in), as a question and its answers.
+const localitiesOf = (L, v) => L.localitiesOf?.(v.area ?? defaultValue('area', L), v.taxYear ?? defaultValue('taxYear', L)) ?? null;
+function localityQuestion(l) {
+  const places = l?.places ?? [];
+  if (l?.required) return `Which ${l.stateName} county do you live in?`;
+  if (places.length === 1) return `Do you live in ${places[0].kind === 'city' ? 'the city of ' : ''}${places[0].name}?`;
+  return places.length ? 'Do you live in one of these places (local income tax)?' : 'Local income tax';
+}
+function localityChoices(l) {
+  const places = l?.places ?? [];
+  const none = !l ? 'Known once the tax tables are in' : l.required ? `Choose one (every ${l.stateName} resident pays one)`
+    : places.length === 1 ? 'No' : places.length ? 'None of these' : l.state ? `None modelled in ${l.stateName}` : 'Choose a state first';
+  return [{ value: '', label: none }, ...places.map((p) => ({ value: p.id, label: p.name }))];
+}
+
+/** A field's label: a panel's words, else its own (worked out from the data and the other fields' values). */
+const labelOf = (name, L, values, words) => words || (typeof FIELDS[name].label === 'function' ? FIELDS[name].label(L, values ?? {}) : FIELDS[name].label);
+
+/** The fields whose choices depend on `name`'s value. */
+export const dependentsOf = (name) => Object.keys(FIELDS).filter((n) => FIELDS[n].dependsOn?.includes(name));
+
 export const defaultValue = (name, listings) => {
   const d = FIELDS[name].default;
   if (typeof d === 'function') return d(listings);
@@ -59,22 +89,29 @@ export const defaultValue = (name, listings) => {
   return FIELDS[name].type === 'set' ? [] : null;
 };
 
-// Worked out once per listings (kept with them): a dataset may list 10,000 places (docs/dataset.md,
-// "Limits"), too many to filter and sort again on every keystroke.
-const choicesOf = (spec, L) => {
-  const bySpec = (L.choices ??= new Map());
-  if (!bySpec.has(spec)) bySpec.set(spec, spec.options(L));
-  return bySpec.get(spec);
+// Worked out once per listings (and values of the fields they depend on): a dataset may list
+// 10,000 places (docs/dataset.md, "Limits"), too many to filter and sort again on every keystroke.
+const optionsCache = new WeakMap();
+const choicesOf = (spec, L, values = {}) => {
+  const bySpec = optionsCache.get(L) || new Map();
+  optionsCache.set(L, bySpec);
+  const key = spec.dependsOn ? spec.dependsOn.map((n) => values[n]).join('|') : '';
+  if (!bySpec.has(spec)) bySpec.set(spec, new Map());
+  const byKey = bySpec.get(spec);
+  if (!byKey.has(key)) byKey.set(key, spec.options(L, values));
+  return byKey.get(key);
 };
-const flatOptions = (spec, L) => choicesOf(spec, L).flatMap((o) => (o.group ? o.options : [o]));
+const flatOptions = (spec, L, values) => choicesOf(spec, L, values).flatMap((o) => (o.group ? o.options : [o]));
 
+/**
 /**
  * Checks a raw value (string, or array for sets). Returns {value} or {error} (sets: both). A
  * choice or set is only checked against listings: without them (before the data is loaded) the
  * result is {}, no value yet, so a value given early goes through the same check as one given
- * later. A choice that differs only in case ("Senior", "tx") is that choice.
+ * later. A choice that differs only in case ("Senior", "tx") is that choice. `values`: the other
+ * fields' values, for a field whose choices depend on them.
  */
-export function parseField(name, raw, listings) {
+export function parseField(name, raw, listings, values) {
   const spec = FIELDS[name];
   if (spec.type === 'amount') {
     const r = parseAmount(raw, { what: spec.what });
@@ -88,10 +125,13 @@ export function parseField(name, raw, listings) {
     const value = raw === null || raw === undefined ? '' : String(raw).trim();
     if (value === '') return { value: defaultValue(name, listings) };
     if (!listings) return {};
-    const options = flatOptions(spec, listings), lower = value.toLowerCase();
+    const options = flatOptions(spec, listings, values), lower = value.toLowerCase();
+    if (options.some((o) => o.value === value)) return { value };
     // A typed field holds the place's name.
-    const match = options.find((o) => o.value === value) || options.find((o) => o.value.toLowerCase() === lower || (spec.search && o.label.toLowerCase() === lower));
+    const match = options.find((o) => o.value.toLowerCase() === lower || (spec.search && o.label.toLowerCase() === lower));
     if (match) return { value: match.value };
+    // A choice of another place (the place changed since), or not known yet: none, for now.
+    if (spec.dependsOn) return { value: defaultValue(name, listings) };
     const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
     return { error: `“${shown}” is not one of the choices for ${spec.what || spec.label.toLowerCase()}.` };
   }
@@ -109,10 +149,10 @@ export function parseField(name, raw, listings) {
  * Builds the control for a field: {node, control, error} where control is the element whose value
  * is the raw value (input, select, or the fieldset of checkboxes). `label`, `placeholder` and
  * `optionLabels` (value → label, for a choice): a panel's words for a field it shows (the form's
- * own fields have theirs here).
+ * own fields have theirs here). `values`: the fields' values, for one whose choices follow others.
  */
-export function buildField(name, listings, { id, hint, label, placeholder, optionLabels } = {}) {
-  const spec = { ...FIELDS[name], ...(label && { label }), ...(placeholder && { placeholder }) };
+export function buildField(name, listings, { id, hint, label, placeholder, optionLabels, values } = {}) {
+  const spec = { ...FIELDS[name], label: labelOf(name, listings, values, label), ...(placeholder && { placeholder }) };
   const errId = `${id}-error`, hintId = hint ? `${id}-hint` : null;
   const error = h('p', { class: 'error', id: errId, part: 'error', 'aria-live': 'polite' });
   const describedBy = [hintId, errId].filter(Boolean).join(' ');
@@ -130,7 +170,7 @@ export function buildField(name, listings, { id, hint, label, placeholder, optio
   let control, list = null;
   if (spec.type === 'choice' && !spec.search) {
     control = h('select', { id, name, part: 'input select', 'aria-describedby': describedBy });
-    fillOptions(name, control, listings, optionLabels);
+    fillOptions(name, control, listings, optionLabels, values);
   } else {
     if (spec.search) { // a typed choice: its options are suggestions
       list = h('datalist', { id: `${id}-list` });
@@ -155,16 +195,23 @@ export const optionsOf = (control) => (control.localName === 'input' ? control.p
  * e.g. once the tax tables and price levels are in), labelled by `optionLabels` where it has
  * one (buildField). Returns whether they changed.
  */
-export function fillOptions(name, target, listings, optionLabels = {}) {
+export function fillOptions(name, target, listings, optionLabels = {}, fieldValues = undefined) {
   const spec = FIELDS[name];
-  const values = flatOptions(spec, listings).map((o) => o.value).join('\n');
+  const flat = flatOptions(spec, listings, fieldValues);
+  // A field whose choices follow others: its labels and its question change with them too.
+  const values = flat.map((o) => (spec.dependsOn ? `${o.value}=${o.label}` : o.value)).join('\n');
+  if (spec.dependsOn) {
+    const label = target.parentNode?.querySelector('label');
+    const text = labelOf(name, listings, fieldValues);
+    if (label && label.textContent !== text) label.textContent = text;
+  }
   if (target.dataset.options === values) return false;
   if (spec.search) { // a suggestion shows and inserts the name; data-value keeps the code
-    target.replaceChildren(...flatOptions(spec, listings).map((o) => h('option', { value: o.label, 'data-value': o.value })));
+    target.replaceChildren(...flat.map((o) => h('option', { value: o.label, 'data-value': o.value })));
   } else {
     const value = target.value;
     const option = (o) => h('option', { value: o.value }, optionLabels[o.value] || o.label);
-    target.replaceChildren(...choicesOf(spec, listings).map((o) => (o.group ? h('optgroup', { label: o.group }, o.options.map(option)) : option(o))));
+    target.replaceChildren(...choicesOf(spec, listings, fieldValues).map((o) => (o.group ? h('optgroup', { label: o.group }, o.options.map(option)) : option(o))));
     if (value) target.value = value;
   }
   target.dataset.options = values;

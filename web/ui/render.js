@@ -4,7 +4,7 @@
 // scrolled to. A panel whose figures did not change is left alone.
 import { morph, h } from './dom.js';
 import { money, moneyRange, percentileWords } from './format.js';
-import { panelOf } from './panels/index.js';
+import { panelOf, needsExtras } from './panels/index.js';
 import { whenIdle } from './schedule.js';
 import { citations } from './markup.js';
 
@@ -168,7 +168,7 @@ export class Renderer {
     let data = null, error = null;
     if (keep && name in this.#lastGood) {
       data = this.#lastGood[name];
-    } else if (panel.extras && ctx.calc.extrasLoaded === false) { // they are loading, or failed to
+    } else if (needsExtras(name) && ctx.calc.extrasLoaded === false) { // they are loading, or failed to
       error = this.extrasError ? { code: 'extras_failed', message: this.extrasError } : { code: 'loading', message: 'Loading the tax tables and price levels…' };
       data = this.#lastGood[name] ?? null;
     } else {

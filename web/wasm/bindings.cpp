@@ -1,26 +1,38 @@
 // The only file that knows about JavaScript: it exposes the Calculator (calculator.hpp) through
-// Embind, built into two modules. The default one reads the shipped data as a binary snapshot and
-// has no JSON parser (most of the wasm's size); built with SALARY_WITH_JSON it also loads JSON
+// Embind, built into three modules (CMakeLists.txt). The default one reads the core part of the
+// shipped data (a binary snapshot) and computes the wage figures, estimates and conversions: it
+// has neither the tax tables' code nor a JSON parser. Built with SALARY_WITH_TAX (the full
+// module, loaded when a page first needs take-home pay or cost of living) it also reads the
+// extras and computes those; with SALARY_WITH_JSON, the full module that also loads JSON
 // datasets. What each method writes is laid out in records.schema.
 #include <emscripten/bind.h>
 
 #include "calculator.hpp"
+
+#if defined(SALARY_WITH_JSON) && !defined(SALARY_WITH_TAX)
+#define SALARY_WITH_TAX
+#endif
 
 EMSCRIPTEN_BINDINGS(salary_core) {
   using salary::Calculator;
   emscripten::class_<Calculator>("Calculator")
       .constructor<>()
       .function("resultAddress", &Calculator::result_address)
+#ifdef SALARY_WITH_TAX
       .function("loadSnapshot", &Calculator::load_snapshot)
       .function("loadExtras", &Calculator::load_extras)
+      .function("costOfLiving", &Calculator::cost_of_living)
+      .function("takeHome", &Calculator::take_home)
+      .function("localities", &Calculator::localities)
+#else
+      .function("loadSnapshot", &Calculator::load_core_snapshot)
+#endif
 #ifdef SALARY_WITH_JSON
       .function("loadJson", &Calculator::load_json)
 #endif
       .function("percentileOf", &Calculator::percentile_of)
       .function("salaryAt", &Calculator::salary_at)
       .function("estimate", &Calculator::estimate)
-      .function("costOfLiving", &Calculator::cost_of_living)
-      .function("takeHome", &Calculator::take_home)
       .function("totalComp", &Calculator::total_comp)
       .function("convert", &Calculator::convert)
       .function("listings", &Calculator::listings);

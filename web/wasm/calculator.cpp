@@ -33,6 +33,14 @@ bool Calculator::load_snapshot(const std::string& bytes) {
   return succeed();
 }
 
+bool Calculator::load_core_snapshot(const std::string& bytes) {
+  auto data = unpack_core(bytes);
+  if (!data) return fail(data.error());
+  replace_data(std::move(data.value()));
+  out_.clear();
+  return succeed();
+}
+
 bool Calculator::load_extras(const std::string& bytes) {
   distributions_.clear();  // the extras name areas, which distributions quote
   if (auto error = unpack_extras(bytes, data_)) return fail(*error);
@@ -96,22 +104,39 @@ bool Calculator::cost_of_living(double salary, const std::string& from, const st
 }
 
 bool Calculator::take_home(double salary, const std::string& area, int year, const std::string& filing_status,
-                           double pretax_retirement) {
+                           const std::string& locality, double pretax_retirement, int age, double hsa,
+                           const std::string& hsa_coverage, double fsa) {
   auto status = parse_filing_status(filing_status);
   if (!status)
     return fail(make_error(code::kInvalidArgument,
                            "filingStatus must be single, joint, separate or head_of_household, not \"" +
                                filing_status + "\""));
+  auto coverage = parse_hsa_coverage(hsa_coverage);
+  if (!coverage)
+    return fail(make_error(code::kInvalidArgument, "hsaCoverage must be self or family, not \"" + hsa_coverage + "\""));
   TakeHomeInput in;
   in.salary = salary;
   in.area = area;
   in.year = year;
   in.filing_status = *status;
+  in.locality = locality;
   in.pretax_retirement = pretax_retirement;
+  in.age = age;
+  in.hsa = hsa;
+  in.hsa_coverage = *coverage;
+  in.fsa = fsa;
   auto r = salary::take_home(data_, in);
   if (!r) return fail(r.error());
   out_.clear();
   write_take_home(out_, r.value(), filing_status);
+  return succeed();
+}
+
+bool Calculator::localities(const std::string& area, int year) {
+  auto r = area_localities(data_, area, year);
+  if (!r) return fail(r.error());
+  out_.clear();
+  write_localities(out_, r.value(), area, year);
   return succeed();
 }
 

@@ -26,6 +26,8 @@ class Calculator {
   // fail softly. A snapshot is what data/pack_dataset.cpp writes; the extras add the tax tables
   // and metro price levels to a calculator loaded from the core snapshot.
   bool load_snapshot(const std::string& bytes);
+  // The core part alone, without the code that reads the extras: the default module's loader.
+  bool load_core_snapshot(const std::string& bytes);
   bool load_extras(const std::string& bytes);
   // A JSON dataset (docs/dataset.md); only the JSON module binds it, the default one leaves out
   // the parser.
@@ -38,8 +40,12 @@ class Calculator {
                 const std::string& specialization, const std::string& company_type, const std::string& skills,
                 const std::string& technologies, const std::string& certifications, double offer);
   bool cost_of_living(double salary, const std::string& from, const std::string& to);
+  // locality: "" for none. age: 0 for not given. hsa_coverage: self or family.
   bool take_home(double salary, const std::string& area, int year, const std::string& filing_status,
-                 double pretax_retirement);
+                 const std::string& locality, double pretax_retirement, int age, double hsa,
+                 const std::string& hsa_coverage, double fsa);
+  // The localities with a local income tax of the area's state in `year`, for the place picker.
+  bool localities(const std::string& area, int year);
   bool total_comp(double base, double bonus_percent, double equity_grant, double equity_vesting_years,
                   double equity_annual, double benefits, double retirement_match_percent);
   bool convert(double amount, const std::string& from, const std::string& to, double hours_per_week);

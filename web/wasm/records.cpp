@@ -216,6 +216,8 @@ void write_cost_of_living(ResultWriter& out, const CostOfLiving& c) {
 void write_take_home(ResultWriter& out, const TakeHome& t, const std::string& filing_status) {
   out.number("gross", t.gross);
   out.number("pretaxRetirement", t.pretax_retirement);
+  out.number("hsa", t.hsa);
+  out.number("fsa", t.fsa);
   out.number("federalTaxableIncome", t.federal_taxable_income);
   out.number("stateTaxableIncome", t.state_taxable_income);
   out.number("federalIncomeTax", t.federal_income_tax);
@@ -223,22 +225,70 @@ void write_take_home(ResultWriter& out, const TakeHome& t, const std::string& fi
   out.number("medicare", t.medicare);
   out.number("additionalMedicare", t.additional_medicare);
   out.number("stateIncomeTax", t.state_income_tax);
+  out.number("statePayrollTax", t.state_payroll_tax);
+  out.number("localIncomeTax", t.local_income_tax);
   out.number("totalTax", t.total_tax);
   out.number("net", t.net);
   out.number("effectiveRate", t.effective_rate);
   out.number("federalMarginalRate", t.federal_marginal_rate);
   out.number("stateMarginalRate", t.state_marginal_rate);
   out.string("state", t.state);
+  out.string("locality", t.locality);
+  out.string("localityName", t.locality_name);
   out.number("year", t.year);
   out.string("filingStatus", filing_status);
+  // A cap of 0: the data has no limit for it (null in JavaScript).
+  const ContributionCaps& c = t.caps;
+  auto cap = [](double v) { return v > 0 ? std::optional<double>(v) : std::nullopt; };
+  out.record("caps");
+  out.optional_number("retirement", cap(c.retirement));
+  out.optional_number("hsa", cap(c.hsa));
+  out.optional_number("fsa", cap(c.fsa));
+  out.optional_string("retirementSource", c.retirement_source);
+  out.optional_string("hsaSource", c.hsa_source);
+  out.optional_string("fsaSource", c.fsa_source);
   out.count("lines", t.lines.size());
   for (const TaxLine& line : t.lines) {
     out.string("id", line.id);
     out.string("label", line.label);
     out.number("amount", line.amount);
     out.string("source", line.source);
+    out.string("kind", line.kind);
+  }
+  out.count("details", t.details.size());
+  for (const TaxDetail& d : t.details) {
+    out.string("id", d.id);
+    out.string("label", d.label);
+    out.string("kind", d.kind);
+    out.string("tax", d.tax);
+    out.number("amount", d.amount);
+    out.string("source", d.source);
   }
   write_strings(out, "notes", t.notes);
+}
+
+void write_localities(ResultWriter& out, const AreaLocalities& a, const std::string& area, int year) {
+  out.string("area", area);
+  out.string("state", a.state ? a.state->code : "");
+  out.string("stateName", a.state ? a.state->name : "");
+  out.number("year", year);
+  out.flag("required", a.places && a.places->required);
+  const size_t n = a.places ? a.places->localities.size() : 0;
+  out.count("places", n);
+  for (size_t i = 0; i < n; ++i) {
+    const Locality& l = a.places->localities[i];
+    out.string("id", l.id);
+    out.string("name", l.name);
+    out.string("kind", l.kind);
+    out.optional_string("note", l.note);
+    out.count("taxes", l.taxes.size());
+    for (const LocalTax& t : l.taxes) {
+      out.string("id", t.id);
+      out.string("label", t.label);
+      out.string("source", t.source);
+      out.optional_string("note", t.note);
+    }
+  }
 }
 
 void write_total_comp(ResultWriter& out, const TotalCompensation& c) {

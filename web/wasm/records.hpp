@@ -21,6 +21,7 @@ void write_distribution(ResultWriter& out, Field name, const AreaDistribution& d
 void write_estimate(ResultWriter& out, const Estimate& e, double offer);
 void write_cost_of_living(ResultWriter& out, const CostOfLiving& c);
 void write_take_home(ResultWriter& out, const TakeHome& t, const std::string& filing_status);
+void write_localities(ResultWriter& out, const AreaLocalities& a, const std::string& area, int year);
 void write_total_comp(ResultWriter& out, const TotalCompensation& c);
 void write_listings(ResultWriter& out, const Dataset& data);
 

@@ -35,7 +35,6 @@ function comparison(ctx) {
 export default {
   event: 'compare',
   profile: true,
-  extras: true,
   estimate: true,
 
   // The same while the profile is (it does not depend on the pay): computed once per profile.

@@ -14,7 +14,6 @@ const FIELDS = {
 
 export default {
   event: 'compensation',
-  extras: true,
 
   controls: (ctx) => [h('div', { class: 'grid' }, Object.entries(FIELDS).map(([name, words]) => ctx.field(name, words)))],
 

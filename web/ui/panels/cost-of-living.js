@@ -14,7 +14,6 @@ const sortOf = (ctx) => ctx.ui.sort ?? { key: 'name', dir: 'ascending' };
 
 export default {
   event: 'costOfLiving',
-  extras: true,
 
   controls: (ctx) => [ctx.field('compareTo', {
     label: 'Compare with', placeholder: 'Automatic (US average or California); type a state or metro area',

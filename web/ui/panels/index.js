@@ -1,6 +1,8 @@
 // The panels, in the order they appear: a new panel is a module in this folder and one line here.
 // The line holds what the widget needs before the panel's code is in (its name and title, shown
-// even if its import fails); the module, imported the first time a widget on the page shows the
+// even if its import fails; `extras`: it needs the extras, tax tables, price levels, norms and
+// published figures, which are then loaded once it is shown, with the wasm module that computes
+// with them, so a widget showing it loads that module from the start); the module, imported the first time a widget on the page shows the
 // panel, holds its code and declares what it needs (the Panel type below). The widget bundle is
 // split at these imports (scripts/assemble-dist.mjs), so a compact widget downloads only the
 // panels it shows; the offline file bundles them all into its one script.
@@ -9,10 +11,10 @@ export const PANELS = [
   { name: 'estimate', title: 'Estimated pay for your profile', load: () => import('./estimate.js') },
   { name: 'career', title: 'Career path', load: () => import('./career.js') },
   { name: 'offer', title: 'Negotiation range and offers', load: () => import('./offer.js') },
-  { name: 'compensation', title: 'Total compensation', load: () => import('./compensation.js') },
-  { name: 'take-home', title: 'Take-home pay', load: () => import('./take-home.js') },
-  { name: 'cost-of-living', title: 'What your pay is worth elsewhere', load: () => import('./cost-of-living.js') },
-  { name: 'compare', title: 'How other published figures compare', load: () => import('./compare.js') },
+  { name: 'compensation', title: 'Total compensation', extras: true, load: () => import('./compensation.js') },
+  { name: 'take-home', title: 'Take-home pay', extras: true, load: () => import('./take-home.js') },
+  { name: 'cost-of-living', title: 'What your pay is worth elsewhere', extras: true, load: () => import('./cost-of-living.js') },
+  { name: 'compare', title: 'How other published figures compare', extras: true, load: () => import('./compare.js') },
   { name: 'sources', title: 'Sources', load: () => import('./sources.js') },
 ];
 export const PANEL_NAMES = PANELS.map((p) => p.name);
@@ -28,8 +30,6 @@ export const COMPACT_PANELS = ['percentile', 'estimate', 'sources'];
  * @property {(ctx: {field: (name: string, words?: {label, placeholder?, optionLabels?}) => Node}) => Node[]} [controls]
  *   the fields above its output (fields.js), labelled in its words
  * @property {boolean} [profile]  shows the profile fields (experience, specialization, skills…)
- * @property {boolean} [extras]  needs the extras (tax tables, price levels, norms, published
- *   figures): they are loaded once it is shown, and it says it is loading until then
  * @property {boolean} [estimate]  needs the profile's estimate: if it fails, its error is shown
  * @property {boolean} [chart]  its output's width is measured (ctx.chartWidth()) and followed
  * @property {boolean} [citations]  lists what the other panels cite: drawn after them (it is last),
@@ -71,6 +71,9 @@ export const COMPACT_PANELS = ['percentile', 'estimate', 'sources'];
 // A failure is final until the page reloads: browsers keep a module that failed to load as failed.
 const settled = new Map();
 const loading = new Map();
+
+/** Whether the named panel needs the extras (known before its code is in). */
+export const needsExtras = (name) => PANELS.some((p) => p.name === name && p.extras);
 
 /** A panel's metadata with its code ({...meta, code}) or the import's failure ({...meta, error}); null while loading. */
 export function panelOf(name) {

@@ -1,27 +1,56 @@
-// Take-home pay after federal, payroll and state income tax, line by line.
+// Take-home pay after federal, payroll, state and local taxes and the pre-tax contributions, line
+// by line, with the rules inside the state and local income taxes and the contribution limits.
 import { h, table, scroller } from '../dom.js';
 import { money, ratioPercent, payNote } from '../format.js';
+
+// An error of the API, as a message next to the field it concerns.
+function fieldOf(e, ctx) {
+  const pay = money(ctx.pay);
+  if (e.code === 'exceeds_salary') {
+    return ctx.fieldError('retirement', ctx.v.hsa || ctx.v.fsa
+      ? `Your pre-tax contributions together are more than the pay they come out of (${pay} a year).`
+      : `That is more than the pay it comes out of (${pay} a year).`);
+  }
+  if (e.code === 'over_limit') return ctx.fieldError(/^The HSA/.test(e.message) ? 'hsa' : /FSA/.test(e.message) ? 'fsa' : 'retirement', e.message);
+  if (e.code === 'unknown_locality') return ctx.fieldError('locality', e.message);
+  return e;
+}
+
+// What each kind of rule does with its amount (TaxDetail.kind).
+const DETAIL_KINDS = {
+  deduction: 'off the taxable income', income_addition: 'added to the taxable income',
+  credit: 'off the tax', addition: 'added to the tax', recapture: 'added to the tax',
+};
 
 const FILING_LABELS = { single: 'Single', joint: 'Married, filing jointly', separate: 'Married, filing separately', head_of_household: 'Head of household' };
 
 export default {
   event: 'takeHome',
-  extras: true,
 
-  controls: (ctx) => [h('div', { class: 'grid' }, [
-    ctx.field('filingStatus', { label: 'Filing status', optionLabels: FILING_LABELS }), ctx.field('taxYear', { label: 'Tax year' }),
-    ctx.field('retirement', { label: 'Your pre-tax 401(k) per year (USD)', placeholder: 'e.g. 10,000' }),
-  ])],
+  controls: (ctx) => [
+    h('div', { class: 'grid' }, [
+      ctx.field('filingStatus', { label: 'Filing status', optionLabels: FILING_LABELS }), ctx.field('taxYear', { label: 'Tax year' }),
+      ctx.field('locality'), // its question follows the place (fields.js)
+    ]),
+    h('div', { class: 'grid' }, [
+      ctx.field('retirement', { label: 'Your pre-tax 401(k) per year (USD)', placeholder: 'e.g. 10,000' }),
+      ctx.field('age', { label: 'Your age at the end of the year', placeholder: 'for catch-up limits' }),
+      ctx.field('hsa', { label: 'HSA contribution per year (USD)', placeholder: 'e.g. 4,400' }),
+      ctx.field('hsaCoverage', { label: 'HSA coverage', optionLabels: { self: 'Self-only', family: 'Family' } }),
+      ctx.field('fsa', { label: 'Health FSA per year (USD)', placeholder: 'e.g. 3,400' }),
+    ]),
+  ],
 
   compute(ctx) {
     const v = ctx.v;
     try {
       return ctx.calc.takeHome({
-        salary: ctx.pay, area: ctx.where.area, year: Number(v.taxYear), filingStatus: v.filingStatus,
-        retirementContribution: v.retirement ?? 0,
+        salary: ctx.pay, area: ctx.where.area, year: Number(v.taxYear), filingStatus: v.filingStatus, locality: v.locality || '',
+        retirementContribution: v.retirement ?? 0, age: v.age === null || v.age === undefined ? undefined : Math.floor(v.age),
+        hsa: v.hsa ?? 0, hsaCoverage: v.hsaCoverage, fsa: v.fsa ?? 0,
       });
-    } catch (e) { // the API's rule, worded for the field it concerns
-      throw e.code === 'exceeds_salary' ? ctx.fieldError('retirement', `That is more than the pay it comes out of (${money(ctx.pay)} a year).`) : e;
+    } catch (e) {
+      throw fieldOf(e, ctx);
     }
   },
 
@@ -29,23 +58,34 @@ export default {
     const stateName = ctx.L.areaByCode.get(t.state)?.name;
     const lines = t.lines.filter((l) => l.amount !== 0 || /state_income_tax/.test(l.id));
     const row = (label, amount, source, attrs) => ({ attrs, cells: [[label, source ? [' ', ctx.cite([source])] : null], money(amount), money(amount / 12)] });
+    const c = t.caps;
+    const cap = (what, amount, source) => amount !== null && [`${what} ${money(amount)}`, source ? [' ', ctx.cite([source])] : null];
+    const caps = [cap('401(k)', c.retirement, c.retirementSource), cap(`HSA (${ctx.v.hsaCoverage === 'family' ? 'family' : 'self-only'})`, c.hsa, c.hsaSource),
+      cap('health FSA', c.fsa, c.fsaSource)].filter(Boolean);
     return [
       payNote(ctx) && h('p', { class: 'note' }, payNote(ctx)),
       h('p', { class: 'lead', 'data-result': 'take-home' }, [
         'Take-home pay: ', h('strong', {}, `${money(t.net)} a year`), ` (${money(t.net / 12)} a month), `,
         `an effective tax rate of ${ratioPercent(t.effectiveRate)}.`]),
       h('p', {}, `Marginal rates: federal ${ratioPercent(t.federalMarginalRate)}`
-        + `${stateName ? `, ${stateName} ${ratioPercent(t.stateMarginalRate)}` : ''}. Tax year ${t.year}.`),
+        + `${stateName ? `, ${stateName} ${ratioPercent(t.stateMarginalRate)}` : ''}. Tax year ${t.year}`
+        + `${t.localityName ? `, a resident of ${t.localityName}` : ''}.`),
       scroller('Take-home pay, line by line', table({
         caption: 'Take-home pay, line by line',
         head: ['Item and source', 'Per year', 'Per month'],
         rows: [
           row('Gross pay', t.gross, null, { 'data-line': 'gross' }),
-          ...lines.map((l) => row(`− ${l.label}`, l.amount, l.source, { 'data-line': l.id })),
+          ...lines.map((l) => row(`− ${l.label}`, l.amount, l.source, { 'data-line': l.id, 'data-kind': l.kind })),
           row('Take-home pay', t.net, null, { class: 'total', 'data-line': 'net' }),
         ],
         className: 'lines',
       })),
+      t.details.length ? h('details', { class: 'tax-details' }, [
+        h('summary', {}, 'How the state and local income taxes were worked out'),
+        h('ul', {}, t.details.map((d) => h('li', { 'data-detail': d.id }, [
+          `${d.label}: ${money(d.amount)} ${DETAIL_KINDS[d.kind] ?? ''}`, ' ', ctx.cite([d.source])]))),
+      ]) : null,
+      caps.length ? h('p', { class: 'note', 'data-caps': '' }, [`Your ${t.year} limits: `, ...caps.flatMap((x, i) => (i ? ['; ', x] : [x])), '.']) : null,
       t.notes.length ? h('ul', { class: 'notes' }, t.notes.map((n) => h('li', {}, n))) : null,
     ];
   },
