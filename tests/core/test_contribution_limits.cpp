@@ -8,32 +8,22 @@
 #include <string>
 
 #include "salary/take_home.hpp"
+#include "take_home_cases.hpp"
 #include "test_support.hpp"
 
 using namespace salary;
 
 namespace {
 
-struct Inputs {
-  const char* area = "TX";
-  int year = 2026;
-  double salary = 100000, retirement = 0, hsa = 0, fsa = 0;
-  int age = 0;
-  HsaCoverage coverage = HsaCoverage::kSelf;
+// Texas (no state income tax), 2026, $100,000 unless a case says otherwise.
+struct Inputs : test::Case {
+  Inputs() {
+    area = "TX";
+    salary = 100000;
+  }
 };
 
-Result<TakeHome> compute(const Inputs& x) {
-  TakeHomeInput in;
-  in.area = x.area;
-  in.year = x.year;
-  in.salary = x.salary;
-  in.pretax_retirement = x.retirement;
-  in.hsa = x.hsa;
-  in.fsa = x.fsa;
-  in.age = x.age;
-  in.hsa_coverage = x.coverage;
-  return take_home(test::shipped(), in);
-}
+Result<TakeHome> compute(const Inputs& x) { return test::compute(x); }
 
 bool ok(const Inputs& x) {
   auto r = compute(x);

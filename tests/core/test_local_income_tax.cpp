@@ -8,6 +8,7 @@
 #include <string>
 
 #include "salary/take_home.hpp"
+#include "take_home_cases.hpp"
 #include "test_support.hpp"
 
 using namespace salary;
@@ -19,21 +20,12 @@ constexpr FilingStatus kJoint = FilingStatus::kJoint;
 
 Result<TakeHome> compute(const std::string& state, const std::string& locality, int year, double salary,
                          FilingStatus status = kSingle, double retirement = 0) {
-  TakeHomeInput in;
-  in.area = state;
-  in.locality = locality;
-  in.year = year;
-  in.salary = salary;
-  in.filing_status = status;
-  in.pretax_retirement = retirement;
-  return take_home(test::shipped(), in);
+  return test::compute({state, locality, year, salary, status, retirement});
 }
 
 TakeHome run(const std::string& state, const std::string& locality, int year, double salary,
              FilingStatus status = kSingle, double retirement = 0) {
-  auto r = compute(state, locality, year, salary, status, retirement);
-  REQUIRE_MESSAGE(r.ok(), r.error().message);
-  return r.value();
+  return test::run({state, locality, year, salary, status, retirement});
 }
 
 double line(const TakeHome& t, const std::string& id) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "salary/take_home.hpp"
+#include "take_home_cases.hpp"
 #include "test_support.hpp"
 
 using namespace salary;
@@ -19,15 +20,7 @@ constexpr FilingStatus kSingle = FilingStatus::kSingle;
 constexpr FilingStatus kJoint = FilingStatus::kJoint;
 
 TakeHome run(const std::string& state, int year, double salary, FilingStatus status = kSingle, double hsa = 0) {
-  TakeHomeInput in;
-  in.area = state;
-  in.year = year;
-  in.salary = salary;
-  in.filing_status = status;
-  in.hsa = hsa;
-  auto r = take_home(test::shipped(), in);
-  REQUIRE_MESSAGE(r.ok(), r.error().message);
-  return r.value();
+  return test::run({state, "", year, salary, status, 0, hsa});
 }
 
 double detail(const TakeHome& t, const std::string& id) {

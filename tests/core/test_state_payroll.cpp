@@ -9,6 +9,7 @@
 #include <string>
 
 #include "salary/take_home.hpp"
+#include "take_home_cases.hpp"
 #include "test_support.hpp"
 
 using namespace salary;
@@ -118,16 +119,7 @@ const Case kCases[] = {
 
 TakeHome run(const std::string& state, int year, double salary, FilingStatus status, double retirement = 0,
              double hsa = 0) {
-  TakeHomeInput in;
-  in.area = state;
-  in.year = year;
-  in.salary = salary;
-  in.filing_status = status;
-  in.pretax_retirement = retirement;
-  in.hsa = hsa;
-  auto r = take_home(test::shipped(), in);
-  REQUIRE_MESSAGE(r.ok(), r.error().message);
-  return r.value();
+  return test::run({state, "", year, salary, status, retirement, hsa});
 }
 
 const TaxLine* line(const TakeHome& t, const std::string& id) {
