@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { buildTaxRules } from './tax-build.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const VERSION = '2026.11.0';
+const VERSION = '2026.12.0';
 const OCCUPATIONS = ['15-1252', '15-1253', '15-1254', '15-2051'];
 const BLS_TOP_CODE = 239200; // $115.00/hr × 2,080: what a '#' percentile is at or above (README)
 
@@ -136,18 +136,30 @@ function checkAgainstRaw(cleaned, raw) {
   }
 }
 
+// The national releases, oldest first: the newest gives the national row, all give the trend of
+// the national median (so that a state figure of an older release can say how far it lags).
+const NATIONAL_RELEASES = [
+  ['May 2023', 'bls-oews-2023', 'oews_national_selected_M2023_M2024.csv'],
+  ['May 2024', 'bls-oews-2024', 'oews_national_selected_M2023_M2024.csv'],
+  ['May 2025', 'bls-oews-2025', 'oews_national_selected_M2025.csv'],
+];
+
 function buildOccupations(blsDir, stateCodes) {
-  const national = readCsv(join(blsDir, 'oews_national_selected_M2023_M2024.csv')).rows
-    .filter((r) => r.survey === 'May 2024');
+  const releases = NATIONAL_RELEASES.map(([survey, source, file]) => ({ survey, source,
+    rows: readCsv(join(blsDir, file)).rows.filter((r) => r.survey === survey) }));
+  const newest = releases[releases.length - 1];
   const states = readCsv(join(blsDir, 'oews_state_M2024_selected.csv')).rows;
   checkAgainstRaw(states, readCsv(join(blsDir, 'oews_state_M2024_selected_raw.csv')).rows);
 
   const occupations = {};
   for (const code of OCCUPATIONS) {
-    const nat = national.find((r) => r.OCC_CODE === code) ?? fail(`no national May 2024 row for ${code}`);
+    const national = releases.map((r) => r.rows.find((row) => row.OCC_CODE === code)
+      ?? fail(`no national ${r.survey} row for ${code}`));
+    const nat = national[national.length - 1];
     const us = wageRow(rawCells(nat));
     if (!us.row) fail(`national ${code}: ${us.gap}`);
-    const areas = { US: us.row };
+    if (national.some((r) => r.OCC_TITLE !== nat.OCC_TITLE)) fail(`${code} is titled differently across releases`);
+    const areas = { US: { ...us.row, source: newest.source } };
     const gaps = [];
     for (const st of stateCodes) {
       const rec = states.find((r) => r.state === st && r.occ_code === code);
@@ -156,9 +168,14 @@ function buildOccupations(blsDir, stateCodes) {
       else gaps.push({ area: st, reason: result.gap });
     }
     occupations[code] = { title: nat.OCC_TITLE, source: 'bls-oews-2024', areas,
-      gaps: gaps.length ? gaps : undefined }; // optional: omitted when nothing was left out
+      gaps: gaps.length ? gaps : undefined, // optional: omitted when nothing was left out
+      national_trend: national.map((r, i) => ({ release: releases[i].survey, median: Number(r.A_MEDIAN),
+        source: releases[i].source })) };
   }
-  return { occupations, nationalMean: Number(national.find((r) => r.OCC_CODE === '15-1252').A_MEAN) };
+  const national2024 = releases[1].rows.find((r) => r.OCC_CODE === '15-1252');
+  const national2025 = newest.rows.find((r) => r.OCC_CODE === '15-1252');
+  return { occupations, nationalMean: Number(national2024.A_MEAN),
+    nationalSoftware: { p50: Number(national2025.A_MEDIAN), p75: Number(national2025.A_PCT75) } };
 }
 
 // ---------- BEA Regional Price Parities ----------
@@ -273,9 +290,16 @@ function buildSources(released, fedSrc, stateSrc) {
   const commit = fedSrc._source.commit;
   if (stateSrc._source.commit !== commit) fail('federal and state tax files come from different commits');
   return {
+    'bls-oews-2023': { publisher: 'U.S. Bureau of Labor Statistics',
+      title: 'Occupational Employment and Wage Statistics, May 2023 (national, cross-industry)',
+      released: '2024-04-03', url: 'https://www.bls.gov/oes/', label: 'BLS OEWS May 2023' },
     'bls-oews-2024': { publisher: 'U.S. Bureau of Labor Statistics',
       title: 'Occupational Employment and Wage Statistics, May 2024 (national and state, cross-industry)',
-      released: '2025-04-02', url: 'https://www.bls.gov/oes/' },
+      released: '2025-04-02', url: 'https://www.bls.gov/oes/', label: 'BLS OEWS May 2024' },
+    'bls-oews-2025': { publisher: 'U.S. Bureau of Labor Statistics',
+      title: 'Occupational Employment and Wage Statistics, May 2025 (national, cross-industry)',
+      released: '2026-04', url: 'https://www.bls.gov/oes/', label: 'BLS OEWS May 2025',
+      note: 'National figures only; the May 2025 state files are not in this dataset. No percentile is top-coded.' },
     'bea-rpp-state': { publisher: 'U.S. Bureau of Economic Analysis',
       title: 'Regional Price Parities by State (SARPP), 2023', released: released.state, url: bea },
     'bea-rpp-metro': { publisher: 'U.S. Bureau of Economic Analysis',
@@ -344,12 +368,17 @@ function buildWorldRegions(seeds) {
   return { source: 'seed-001', currency: 'USD', statistic: 'average annual salary range', ranges };
 }
 
-const EXPERIENCE_LEVELS = [ // seed-002 maps career stages onto BLS percentile bands
-  { id: 'entry', label: 'Entry level', years: '0–2 years', band: [10, 25], source: 'seed-002' },
-  { id: 'mid', label: 'Mid level', years: '3–5 years', band: [25, 50], source: 'seed-002' },
-  { id: 'senior', label: 'Senior', years: '6–10 years', band: [50, 75], source: 'seed-002' },
-  { id: 'staff', label: 'Staff / principal', years: '10+ years', band: [75, 90], source: 'seed-002' },
+// seed-002 maps career stages onto BLS percentile bands. The weights (each level's share of
+// workers) are an assumption, not a measured figure: equal shares, as the article's mapping of the
+// four stages onto the four quarters of the distribution implies (docs/model.md).
+const EXPERIENCE_LEVELS = [
+  { id: 'entry', label: 'Entry level', years: '0–2 years', band: [10, 25], weight: 0.25, source: 'seed-002' },
+  { id: 'mid', label: 'Mid level', years: '3–5 years', band: [25, 50], weight: 0.25, source: 'seed-002' },
+  { id: 'senior', label: 'Senior', years: '6–10 years', band: [50, 75], weight: 0.25, source: 'seed-002' },
+  { id: 'staff', label: 'Staff / principal', years: '10+ years', band: [75, 90], weight: 0.25, source: 'seed-002' },
 ];
+// Every premium source measured backend developers' pay: BLS files them under 15-1252.
+const MEASURED = ['15-1252'];
 
 const premium = (low, high = low) => ({ low, high });
 
@@ -379,27 +408,37 @@ function technologyFactors(seeds) {
       note += ' Both ends use the range midpoint (the low end compared higher than the high end).';
     }
     note += ' The table is headed as an hourly rate but its values are annual salaries.';
-    return { id, label, group: 'stack', premium: p, source: 'seed-001', note };
+    return { id, label, group: 'stack', premium: p, occupations: MEASURED, source: 'seed-001', note };
   });
 }
 
-function buildFactors(seeds) {
+function buildFactors(seeds, nationalSoftware) {
   expectInSeed(seeds, 'seed-002', '10-15 percent premium', '15-20 percent', 'correlate with 10-15 percent');
   expectInSeed(seeds, 'seed-000', '51.06%', '34.86%', '19%', '10.35%', '11.58%', '12.30%',
     '$115,098', '$162,631', '$202,540');
   expectInSeed(seeds, 'seed-003', '6-9%');
   const indeed = 'Indeed figure quoted by the article: pay above the average for listings naming this skill.';
+  expectInSeed(seeds, 'seed-002', 'typically earn at the 75th percentile and above');
   const skill = (id, label, p, source = 'seed-000', note = indeed) =>
-    ({ id, label, group: 'skill', premium: p, source, note });
-  const cert = (id, label) => ({ id, label, group: 'cloud', premium: premium(0.10, 0.15), source: 'seed-002' });
+    ({ id, label, group: 'skill', premium: p, occupations: MEASURED, source, note });
+  const cert = (id, label) => ({ id, label, group: 'cloud', premium: premium(0.10, 0.15), occupations: MEASURED,
+    source: 'seed-002' });
+  // The article places distributed-systems developers at the 75th percentile: one national figure,
+  // the newest national p75 over the median, not each state's (whose ratio is mostly sampling noise).
+  const { p50, p75 } = nationalSoftware;
+  const distributed = round4(p75 / p50 - 1);
   return {
     specializations: [
-      { id: 'api', label: 'API development & integration', group: 'specialization', percentile: 50, source: 'seed-002' },
-      { id: 'distributed', label: 'Distributed systems & microservices', group: 'specialization', percentile: 75,
-        source: 'seed-002' },
-      { id: 'cloud', label: 'Cloud infrastructure', group: 'cloud', premium: premium(0.10, 0.15), source: 'seed-002' },
+      { id: 'api', label: 'API development & integration', group: 'specialization', premium: premium(0),
+        occupations: MEASURED, source: 'seed-002', note: 'The article places it at the median: no premium.' },
+      { id: 'distributed', label: 'Distributed systems & microservices', group: 'specialization',
+        premium: premium(distributed), occupations: MEASURED, source: 'seed-002',
+        note: `The article places it at the 75th percentile and above; as a premium, the national 75th ` +
+          `percentile over the median (BLS OEWS May 2025: ${usd(p75)} / ${usd(p50)}).` },
+      { id: 'cloud', label: 'Cloud infrastructure', group: 'cloud', premium: premium(0.10, 0.15),
+        occupations: MEASURED, source: 'seed-002' },
       { id: 'security', label: 'Security-focused backend', group: 'specialization', premium: premium(0.15, 0.20),
-        source: 'seed-002' },
+        occupations: MEASURED, source: 'seed-002' },
     ],
     skills: [
       skill('xslt', 'XSLT', premium(0.5106)), skill('pig', 'Pig', premium(0.3486)),
@@ -416,7 +455,8 @@ function buildFactors(seeds) {
       cert('azure-sa-expert', 'Azure Solutions Architect Expert'),
     ],
     company_types: [{ id: 'large-tech', label: 'Large technology company', group: 'company',
-      premium: premium(round4(162631 / 115098 - 1), round4(202540 / 115098 - 1)), source: 'seed-000',
+      premium: premium(round4(162631 / 115098 - 1), round4(202540 / 115098 - 1)), occupations: MEASURED,
+      source: 'seed-000',
       note: 'Derived from the Indeed per-company averages quoted by the article (Twitter, Honor, Atlassian, ' +
         'NASDAQ) relative to the Indeed national average of $115,098 it also quotes.' }],
   };
@@ -513,7 +553,7 @@ export function buildDataset(sharedDir) {
   const stateCodes = [...stateNameByCode.keys()];
   const stateCodeByName = new Map([...stateNameByCode].map(([code, name]) => [name, code]));
 
-  const { occupations, nationalMean } = buildOccupations(join(dataDir, 'bls-oews'), stateCodes);
+  const { occupations, nationalMean, nationalSoftware } = buildOccupations(join(dataDir, 'bls-oews'), stateCodes);
   const rpp = buildPriceParities(join(dataDir, 'bea-rpp'), stateNameByFips);
   const fedSrc = JSON.parse(readFileSync(join(dataDir, 'tax', 'federal_tax_2025_2026.json'), 'utf8'));
   const stateSrc = JSON.parse(readFileSync(join(dataDir, 'tax', 'state_income_tax_2025_2026.json'), 'utf8'));
@@ -541,7 +581,7 @@ export function buildDataset(sharedDir) {
     world_regions: buildWorldRegions(seeds),
     price_parities: rpp.price_parities,
     experience_levels: EXPERIENCE_LEVELS,
-    factors: buildFactors(seeds),
+    factors: buildFactors(seeds, nationalSoftware),
     compensation_norms: buildCompensationNorms(seeds),
     published_estimates: buildPublishedEstimates(seeds, sources, stateCodeByName),
     tax: taxRules.tax,

@@ -56,8 +56,14 @@ export interface AreaDistribution {
   method: 'published' | 'top_coded_estimate' | 'metro_scaled';
   /** Source ids (see sources()), main one first. */
   sources: string[];
+  /** What the user should know: a top code, a metro's scaling, that national figures are newer. */
   notes: string[];
+  /** BLS's annual mean and employment, where published. */
   mean: number | null; employment: number | null;
+  /** The release the figures are from: 'BLS OEWS May 2025' (national), 'BLS OEWS May 2024' (states). */
+  release: string;
+  /** The curve's own mean: BLS's mean wherever a curve with the published points' shape reaches it. */
+  impliedMean: number;
 }
 
 export interface PercentileResult { salary: number; percentile: number; distribution: AreaDistribution }
@@ -75,26 +81,42 @@ export interface Profile extends Where {
 export interface AppliedFactor {
   kind: 'experience' | 'specialization' | 'skill' | 'technology' | 'certification' | 'company_type';
   id: string; label: string; group: string; source: string; note: string;
-  /** Experience: the percentile band (low/high) and its centre. Others: multipliers (1.1 = +10 %). */
+  /** Experience: the profile's middle 50 % as percentiles of the area (low/high) and the
+   *  percentile of its median (typical). Others: the source's multipliers (1.1 = +10 %); typical
+   *  is the geometric midpoint of low and high. */
   low: number; typical: number; high: number;
-  /** False when a larger premium in the same group superseded this one (see note). */
+  /** The share of the premium's log that counts, after the shrinkage across groups and the cap
+   *  (1 for the largest, ½ for the next, …; 0 when not applied). */
+  weight: number;
+  /** False when a larger premium in the same group superseded this one, or when its source did
+   *  not measure the occupation (see note). */
   applied: boolean;
 }
 
 export interface EstimateResult {
-  /** The profile's p25 / p50 / p75: the range shown and the negotiation range. */
+  /** Base salary (no bonus, no equity): the estimate's p25 / p50 / p75, at full precision. */
   low: number; typical: number; high: number;
-  /** The profile's own distribution. */
+  /** The estimate's own distribution. */
   profile: Points;
-  /** The experience band, as percentiles of the base distribution. */
+  /** The experience profile's middle 50 %, as percentiles of the base distribution, and in dollars. */
   band: [number, number];
+  bandSalaries: [number, number];
+  /** All premiums together, after shrinkage and the cap. */
   multiplier: { low: number; typical: number; high: number };
   base: AreaDistribution;
   factors: AppliedFactor[];
   /** The typical salary after each step: the area's median, the experience band's centre, then
    *  each applied premium in turn; the last equals `typical`. For a breakdown in dollars. */
   steps: Array<{ kind: string; id: string; typical: number }>;
+  /** E.g. that the cap on the premiums applied. */
+  notes: string[];
   offer?: { salary: number; percentileInProfile: number; percentileInArea: number };
+}
+
+export interface DensityCurve {
+  from: number; to: number;
+  /** The density (share of workers per dollar) at `samples` evenly spaced salaries from..to. */
+  densities: number[];
 }
 
 export interface CompensationParts {
@@ -172,7 +194,11 @@ export interface Locality {
  *  lives in one (Maryland's counties). `state` is '' for the nation. */
 export interface Localities { area: string; state: string; stateName: string; year: number; required: boolean; places: Locality[] }
 
-export interface Source { id: string; publisher: string; title: string; released: string | null; url: string | null; note: string | null }
+export interface Source {
+  id: string; publisher: string; title: string; released: string | null; url: string | null; note: string | null;
+  /** A short name of the release ("BLS OEWS May 2025"), where the dataset gives one. */
+  label: string | null;
+}
 export interface Occupation { code: string; title: string; source: string; areas: string[] }
 export interface Area {
   code: string; name: string; kind: 'nation' | 'state' | 'metro' | 'world_region';
@@ -180,11 +206,14 @@ export interface Area {
   hasWages?: boolean;     // metros: whether a wage figure exists (else only cost of living)
   range?: { low: number; high: number; currency: string; statistic: string; source: string }; // world regions
 }
-export interface ExperienceLevel { id: string; label: string; years: string; band: [number, number]; source: string }
+/** band: the source's percentile band; weight: the level's assumed share of workers (docs/model.md). */
+export interface ExperienceLevel { id: string; label: string; years: string; band: [number, number]; weight: number; source: string }
 export interface Factor {
   kind: 'specialization' | 'skill' | 'technology' | 'certification' | 'company_type';
   id: string; label: string; group: string; source: string; note: string | null;
-  premium?: { low: number; high: number }; percentile: number | null;
+  premium: { low: number; high: number };
+  /** The occupations whose pay the source measured (empty: any); elsewhere not applied. */
+  occupations: string[];
 }
 export interface CompensationNorm { id: string; component: string; appliesTo: string; label: string; low: number; high: number; source: string }
 export interface PublishedEstimate {
@@ -207,6 +236,8 @@ export class Calculator {
   salaryAt(percentile: number, where?: Where): SalaryAtResult;
   /** The adjusted estimate for a profile, with every factor and its source. */
   estimate(profile?: Profile): EstimateResult;
+  /** The model's own density over from..to (the curve the chart draws). samples: 2–2000, default 120. */
+  densityCurve(from: number, to: number, options?: Where & { samples?: number }): DensityCurve;
   totalComp(parts: CompensationParts): TotalCompResult;
   /** hoursPerWeek (default 40; 1 to 168) only matters to or from 'hourly'. */
   convert(amount: number, from: PayPeriod, to: PayPeriod, options?: { hoursPerWeek?: number }): ConvertResult;

@@ -219,6 +219,15 @@ export class Calculator {
       idList('technologies', p.technologies), idList('certifications', p.certifications), offer), record.estimate);
   }
 
+  /** The area curve's density (share of workers per dollar) at `samples` evenly spaced salaries from..to. */
+  densityCurve(from, to, opts) {
+    const o = options('options', opts);
+    const core = this.#core;
+    const samples = Math.round(optionalNumber('samples', o.samples, 120, { min: 2, max: 2000 }));
+    return { from, to, ...core.read(core.calculator.densityCurve(string('occupation', o.occupation, DEFAULTS.occupation),
+      string('area', o.area, DEFAULTS.area), number('from', from), number('to', to), samples), record.densityCurve) };
+  }
+
   totalComp(parts) {
     const c = options('parts', parts);
     const core = this.#live;

@@ -12,7 +12,7 @@ namespace salary {
 namespace {
 
 constexpr char kMagic[] = {'S', 'A', 'L', 'B'};
-constexpr uint8_t kFormat = 2;
+constexpr uint8_t kFormat = 3;
 
 // A number is one zigzag varint n whose low 3 bits are a tag saying how to read the rest:
 enum Tag : uint64_t {
@@ -28,6 +28,7 @@ constexpr double kDivisors[] = {1, 1e2, 1e4, 1e7};
 template <typename Io> void visit(Io& io, Source& s);
 template <typename Io> void visit(Io& io, Area& a);
 template <typename Io> void visit(Io& io, WageRow& r);
+template <typename Io> void visit(Io& io, TrendPoint& t);
 template <typename Io> void visit(Io& io, Occupation& o);
 template <typename Io> void visit(Io& io, MetroWages& m);
 template <typename Io> void visit(Io& io, Range& r);
@@ -287,6 +288,7 @@ class Unpacker {
 // ---- the field lists, in declaration order ----
 template <typename Io> void visit(Io& io, Source& s) {
   io.field(s.id), io.field(s.publisher), io.field(s.title), io.field(s.released), io.field(s.url), io.field(s.note);
+  io.field(s.label);
 }
 template <typename Io> void visit(Io& io, Area& a) {
   io.field(a.code), io.field(a.name), io.field(a.kind), io.field(a.states);
@@ -300,9 +302,12 @@ template <typename Io> void visit(Io& io, WageRow& r) {
   // BLS's annual wages are its hourly ones × 2080 hours, so the hourly median is within a cent of
   // the annual median's: one byte, where the cents themselves took three.
   io.cents(r.hourly_median, r.p[2] ? std::optional<double>(*r.p[2] / 2080) : std::nullopt);
+  io.source(r.source);
 }
+template <typename Io> void visit(Io& io, TrendPoint& t) { io.field(t.release), io.source(t.source), io.field(t.median); }
 template <typename Io> void visit(Io& io, Occupation& o) {
   io.field(o.code), io.field(o.title), io.source(o.source), io.field(o.areas), io.field(o.gaps);
+  io.field(o.national_trend);
 }
 template <typename Io> void visit(Io& io, MetroWages& m) {
   io.source(m.source), io.field(m.occupation), io.field(m.statistic), io.field(m.national_reference);
@@ -317,10 +322,11 @@ template <typename Io> void visit(Io& io, PriceParityTable& t) {
 }
 template <typename Io> void visit(Io& io, ExperienceLevel& l) {
   io.field(l.id), io.field(l.label), io.field(l.years), io.source(l.source), io.field(l.band_low), io.field(l.band_high);
+  io.field(l.weight);
 }
 template <typename Io> void visit(Io& io, Factor& f) {
   io.field(f.id), io.field(f.label), io.field(f.group), io.source(f.source), io.field(f.note);
-  io.field(f.kind), io.field(f.premium), io.field(f.percentile);
+  io.field(f.kind), io.field(f.premium), io.field(f.occupations);
 }
 template <typename Io> void visit(Io& io, CompensationNorm& n) {
   io.field(n.id), io.field(n.component), io.field(n.applies_to), io.field(n.label), io.source(n.source);

@@ -34,7 +34,8 @@ bool load_sources(Reader& r, const json& root, Dataset& out) {
     if (!r.string(entry, path, "publisher", s.publisher) || !r.string(entry, path, "title", s.title) ||
         !r.optional_string(entry, path, "released", s.released) ||
         !r.optional_string(entry, path, "url", s.url, limits::kTextChars) ||
-        !r.optional_string(entry, path, "note", s.note, limits::kTextChars))
+        !r.optional_string(entry, path, "note", s.note, limits::kTextChars) ||
+        !r.optional_string(entry, path, "label", s.label))
       return false;
     out.sources.emplace(id, std::move(s));
   }
@@ -88,8 +89,9 @@ bool load_areas(Reader& r, const json& root, const std::vector<std::string>& ord
   return true;
 }
 
-bool load_wage_row(Reader& r, const json& entry, const std::string& path, WageRow& row) {
+bool load_wage_row(Reader& r, const json& entry, const std::string& path, const Dataset& out, WageRow& row) {
   if (!r.is_object(entry, path)) return false;
+  if (entry.contains("source") && !r.source_ref(entry, path, out.sources, row.source)) return false;
   bool top_coded = false;
   for (size_t i = 0; i < 5; ++i) {
     const char* key = kPercentileKeys[i];
@@ -118,6 +120,26 @@ bool load_wage_row(Reader& r, const json& entry, const std::string& path, WageRo
          r.optional_number(entry, path, "hourly_median", row.hourly_median, 0, kMaxWage / 2080);
 }
 
+// The national median in successive releases, oldest first (optional; at most one per year of
+// the tax tables' span would do, kTaxYears bounds it).
+bool load_trend(Reader& r, const json& entry, const std::string& path, const Dataset& out, Occupation& o) {
+  if (!entry.contains("national_trend")) return true;
+  const json* trend = nullptr;
+  std::string trend_path = child_path(path, "national_trend");
+  if (!r.array(entry, path, "national_trend", trend) || !r.at_most(*trend, trend_path, limits::kTaxYears, "releases"))
+    return false;
+  for (size_t i = 0; i < trend->size(); ++i) {
+    std::string point_path = child_path(trend_path, i);
+    TrendPoint t;
+    if (!r.is_object((*trend)[i], point_path) || !r.string((*trend)[i], point_path, "release", t.release) ||
+        !r.number((*trend)[i], point_path, "median", t.median, 1, kMaxWage) ||
+        !r.source_ref((*trend)[i], point_path, out.sources, t.source))
+      return false;
+    o.national_trend.push_back(std::move(t));
+  }
+  return true;
+}
+
 // `order`: the keys of /occupations in document order, which the menus follow.
 bool load_occupations(Reader& r, const json& root, const std::vector<std::string>& order, Dataset& out) {
   const json* occupations = nullptr;
@@ -141,7 +163,7 @@ bool load_occupations(Reader& r, const json& root, const std::vector<std::string
       if (area->kind != AreaKind::kNation && area->kind != AreaKind::kState)
         return r.fail(code::kDatasetValue, row_path, "wage rows are for the nation or a state");
       WageRow row;
-      if (!load_wage_row(r, row_json, row_path, row)) return false;
+      if (!load_wage_row(r, row_json, row_path, out, row)) return false;
       o.areas.emplace(area_code, row);
     }
     if (o.areas.count("US") == 0)
@@ -161,6 +183,7 @@ bool load_occupations(Reader& r, const json& root, const std::vector<std::string
         o.gaps[area] = reason;
       }
     }
+    if (!load_trend(r, entry, path, out, o)) return false;
     out.occupation_order.push_back(code);
     out.occupations.emplace(code, std::move(o));
   }
@@ -257,6 +280,8 @@ bool load_experience(Reader& r, const json& root, Dataset& out) {
       !r.at_most(*levels, "/experience_levels", limits::kExperienceLevels, "experience levels"))
     return false;
   std::set<std::string> ids;
+  bool level_weights_given = false;
+  double weight_sum = 0;
   for (size_t i = 0; i < levels->size(); ++i) {
     std::string path = child_path("/experience_levels", i);
     const json& entry = (*levels)[i];
@@ -274,8 +299,20 @@ bool load_experience(Reader& r, const json& root, Dataset& out) {
       return r.fail(code::kDatasetOrder, path + "/band/1", "must be > band[0]");
     if (!ids.insert(level.id).second)
       return r.fail(code::kDatasetDuplicate, path + "/id", "duplicate experience level \"" + level.id + "\"");
+    std::optional<double> weight;
+    if (!r.optional_number(entry, path, "weight", weight, 0, 1)) return false;
+    if (i > 0 && weight.has_value() != level_weights_given)
+      return r.fail(code::kDatasetMissing, path + "/weight", "every level needs a weight, or none does");
+    level_weights_given = weight.has_value();
+    level.weight = weight.value_or(0);
+    weight_sum += level.weight;
     out.experience_levels.push_back(level);
   }
+  // The weights are the levels' shares of workers; without them, equal shares.
+  if (!levels->empty() && !level_weights_given)
+    for (ExperienceLevel& level : out.experience_levels) level.weight = 1.0 / levels->size();
+  else if (!levels->empty() && std::fabs(weight_sum - 1) > 1e-6)
+    return r.fail(code::kDatasetValue, "/experience_levels", "the weights must sum to 1, not " + format_number(weight_sum));
   return true;
 }
 
@@ -300,21 +337,29 @@ bool load_factors(Reader& r, const json& root, Dataset& out) {
       if (!r.string(entry, path, "id", f.id, limits::kKeyChars) || !r.string(entry, path, "label", f.label) ||
           !r.string(entry, path, "group", f.group, limits::kKeyChars) ||
           !r.source_ref(entry, path, out.sources, f.source) ||
-          !r.optional_string(entry, path, "note", f.note, limits::kTextChars) ||
-          !r.optional_number(entry, path, "percentile", f.percentile, 1, 99))
+          !r.optional_string(entry, path, "note", f.note, limits::kTextChars))
         return false;
-      if (entry.contains("premium")) {
-        const json* premium = nullptr;
-        Range range;
-        if (!r.object(entry, path, "premium", premium) ||
-            !r.number(*premium, path + "/premium", "low", range.low, -0.9, 10) ||
-            !r.number(*premium, path + "/premium", "high", range.high, -0.9, 10))
+      const json* premium = nullptr;
+      if (!r.object(entry, path, "premium", premium) ||
+          !r.number(*premium, path + "/premium", "low", f.premium.low, -0.9, 10) ||
+          !r.number(*premium, path + "/premium", "high", f.premium.high, -0.9, 10))
+        return false;
+      if (f.premium.high < f.premium.low) return r.fail(code::kDatasetOrder, path + "/premium/high", "must be >= low");
+      if (entry.contains("occupations")) {
+        const json* occupations = nullptr;
+        std::string list_path = child_path(path, "occupations");
+        if (!r.array(entry, path, "occupations", occupations) ||
+            !r.at_most(*occupations, list_path, limits::kOccupations, "occupations"))
           return false;
-        if (range.high < range.low) return r.fail(code::kDatasetOrder, path + "/premium/high", "must be >= low");
-        f.premium = range;
+        for (size_t j = 0; j < occupations->size(); ++j) {
+          const json& code = (*occupations)[j];
+          if (!code.is_string()) return r.fail(code::kDatasetType, child_path(list_path, j), "must be a string");
+          if (!out.find_occupation(code.get_ref<const std::string&>()))
+            return r.fail(code::kDatasetReference, child_path(list_path, j),
+                          "unknown occupation \"" + code.get_ref<const std::string&>() + "\"");
+          f.occupations.push_back(code.get_ref<const std::string&>());
+        }
       }
-      if (f.premium.has_value() == f.percentile.has_value())
-        return r.fail(code::kDatasetValue, path, "needs exactly one of premium or percentile");
       if (!ids.insert(f.id).second)
         return r.fail(code::kDatasetDuplicate, path + "/id", "duplicate " + std::string(to_string(kind)) +
                                                                  " \"" + f.id + "\"");

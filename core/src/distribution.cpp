@@ -7,33 +7,6 @@
 
 namespace salary {
 
-Result<Distribution> Distribution::from_points(const std::array<double, 5>& points) {
-  Distribution d;
-  for (size_t i = 0; i < points.size(); ++i) {
-    if (!std::isfinite(points[i]) || points[i] <= 0)
-      return make_error(code::kInvalidNumber, "percentile points must be positive numbers");
-    if (i > 0 && points[i] <= points[i - 1])
-      return make_error(code::kInvalidNumber, "percentile points must be strictly increasing");
-    d.wage_[i] = points[i];
-    d.log_wage_[i] = std::log(points[i]);
-    d.z_[i] = normal_quantile(kPercentiles[i] / 100);
-    // Points a few ulps apart can share a logarithm: the segment between them would divide by 0
-    // and percentile_of() return NaN.
-    if (i > 0 && d.log_wage_[i] <= d.log_wage_[i - 1])
-      return make_error(code::kInvalidNumber, "percentile points are too close together to form a distribution");
-  }
-  d.alpha_ = std::log(2.5) / std::log(points[4] / points[3]);
-  if (!std::isfinite(d.alpha_) || d.alpha_ <= 0)
-    return make_error(code::kInvalidNumber, "percentile points are too close together to form a distribution");
-  return d;
-}
-
-Result<Distribution> Distribution::scaled(double factor) const {
-  std::array<double, 5> points = wage_;
-  for (double& w : points) w *= factor;
-  return from_points(points);
-}
-
 const char* to_string(DistributionMethod method) {
   switch (method) {
     case DistributionMethod::kPublished: return "published";
@@ -64,24 +37,46 @@ std::string money(double v) {
   return "$" + digits;
 }
 
-// Fills top-coded points by extending the z–ln(w) line through the two points before each.
-Result<std::array<double, 5>> fill_top_coded(const WageRow& row, double top_code,
-                                             std::array<bool, 5>& estimated) {
-  std::array<double, 5> points{};
-  for (size_t i = 0; i < 5; ++i) {
-    if (row.p[i]) {
-      points[i] = *row.p[i];
-      continue;
-    }
-    if (i < 2) return make_error(code::kNoData, "too few published percentiles to form a distribution");
-    double z0 = normal_quantile(kPercentiles[i - 2] / 100), z1 = normal_quantile(kPercentiles[i - 1] / 100);
-    double zi = normal_quantile(kPercentiles[i] / 100);
-    double slope = (std::log(points[i - 1]) - std::log(points[i - 2])) / (z1 - z0);
-    double extrapolated = std::exp(std::log(points[i - 1]) + slope * (zi - z1));
-    points[i] = std::max({extrapolated, top_code, points[i - 1] * 1.0001});
+// The row's distribution: fitted to its published points and mean. A point BLS top-coded is
+// estimated by the fit (the curve beyond the last published point is shaped by the mean); if the
+// estimate falls below the top code, which BLS says it is at or above, the point is pinned at the
+// top code and the curve fitted again.
+Result<Distribution> fit_row(const WageRow& row, double top_code, std::array<bool, 5>& estimated) {
+  size_t published = 0;
+  while (published < 5 && row.p[published]) ++published;  // the loader allows nulls only at the end
+  std::vector<Knot> knots(published);  // sized once: no code to regrow a vector in the wasm
+  for (size_t i = 0; i < published; ++i) knots[i] = {kPercentiles[i], *row.p[i]};
+  auto fitted = Distribution::fit(knots, row.mean);
+  for (size_t i = published; i < 5 && fitted; ++i) {
     estimated[i] = true;
+    if (fitted->salary_at(kPercentiles[i]) >= top_code) continue;
+    std::vector<Knot> pinned(knots.size() + 1);
+    std::copy(knots.begin(), knots.end(), pinned.begin());
+    pinned.back() = {kPercentiles[i], std::max(top_code, knots.back().wage * 1.0001)};
+    knots.swap(pinned);
+    fitted = Distribution::fit(knots, row.mean);
   }
-  return points;
+  return fitted;
+}
+
+const std::string& release_name(const Source& s) { return s.label.empty() ? s.title : s.label; }
+
+// Where a row is from an older release than the national one: say so, and how far the national
+// median moved since (the occupation's national trend), so that no figure ages silently.
+void note_vintage(const Dataset& data, const Occupation& occupation, const std::string& release_source,
+                  AreaDistribution& out) {
+  auto national = occupation.areas.find("US");
+  const auto& trend = occupation.national_trend;
+  if (national == occupation.areas.end() || trend.size() < 2) return;
+  const std::string& newest = occupation.source_of(national->second);
+  if (newest == release_source || trend.back().source != newest) return;
+  std::string path;
+  for (const TrendPoint& t : trend) path += detail::join({path.empty() ? "" : " → ", money(t.median), " (", t.release, ")"});
+  double change = std::round((trend.back().median / trend[trend.size() - 2].median - 1) * 1000) / 10;
+  out.notes.push_back(detail::join({"These figures are ", release_name(data.sources.at(release_source)),
+                                    "; the national ones are ", release_name(data.sources.at(newest)),
+                                    ", a release newer. The national median moved ", path, ", ",
+                                    change >= 0 ? "+" : "", detail::format_number(change), " % in the latest year."}));
 }
 
 Result<AreaDistribution> metro_distribution(const Dataset& data, const Occupation& occupation,
@@ -112,16 +107,20 @@ Result<AreaDistribution> metro_distribution(const Dataset& data, const Occupatio
   out.distribution = scaled.value();
   out.estimated.fill(true);
   out.method = DistributionMethod::kMetroScaled;
-  out.sources = {metro.source, metro.national_reference_source};
-  out.notes.push_back("Scaled from the national distribution by the article's " + metro.statistic +
-                      " for this metro (" + money(figure->second) + ") over the national " +
-                      metro.statistic + " (" + money(metro.national_reference) + ").");
+  out.sources = {metro.source, national->sources.front()};
+  if (metro.national_reference_source != national->sources.front())
+    out.sources.push_back(metro.national_reference_source);
+  out.notes.push_back(detail::join({"The national distribution (", national->release, ") scaled by the article's ",
+                                    metro.statistic, " for this metro (", money(figure->second), ") over the national ",
+                                    metro.statistic, " (", money(metro.national_reference), ", ",
+                                    release_name(data.sources.at(metro.national_reference_source)), ")."}));
   // BEA has renamed some metros since the article; say which name the figure was quoted under.
   auto quoted = metro.article_names.find(area.code);
   if (quoted != metro.article_names.end() && !quoted->second.empty() && quoted->second != area.name)
     out.notes.push_back("The article quotes this figure for \"" + quoted->second + "\".");
   out.mean = figure->second;
   out.employment.reset();
+  out.implied_mean = out.distribution.mean();
   return out;
 }
 
@@ -158,22 +157,24 @@ Result<AreaDistribution> area_distribution(const Dataset& data, const std::strin
   out.area = area->code;
   out.area_name = area->name;
   out.area_kind = area->kind;
-  out.sources = {occupation->source};
+  const std::string& release_source = occupation->source_of(row->second);
+  out.sources = {release_source};
+  out.release = release_name(data.sources.at(release_source));
   out.mean = row->second.mean;
   out.employment = row->second.employment;
-  auto points = fill_top_coded(row->second, data.wage_top_code, out.estimated);
-  if (!points) return make_error(code::kNoData, area->name + ": " + points.error().message);
+  auto distribution = fit_row(row->second, data.wage_top_code, out.estimated);
+  if (!distribution) return make_error(code::kNoData, area->name + ": " + distribution.error().message);
+  out.distribution = distribution.value();
   for (bool e : out.estimated)
     if (e) out.method = DistributionMethod::kTopCodedEstimate;
   if (out.method == DistributionMethod::kTopCodedEstimate) {
-    if (data.wage_top_code_source != occupation->source) out.sources.push_back(data.wage_top_code_source);
+    if (data.wage_top_code_source != release_source) out.sources.push_back(data.wage_top_code_source);
     out.notes.push_back("BLS publishes wages at or above " + money(data.wage_top_code) +
-                        " only as \"at least\"; the points marked estimated extend the curve and are "
-                        "never below that top code.");
+                        " only as \"at least\"; the points marked estimated come from the curve fitted "
+                        "to the published points and mean, and are never below that top code.");
   }
-  auto distribution = Distribution::from_points(points.value());
-  if (!distribution) return distribution.error();
-  out.distribution = distribution.value();
+  note_vintage(data, *occupation, release_source, out);
+  out.implied_mean = out.distribution.mean();
   return out;
 }
 

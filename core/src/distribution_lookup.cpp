@@ -1,6 +1,6 @@
-// The lookups on a distribution, percentile_of (the hot path: the chart samples it hundreds of
-// times per keystroke) and salary_at, and the normal CDF and quantile they rest on. A file of its
-// own so that the wasm build can compile just this for speed (CMakeLists.txt).
+// The hot path, percentile_of (a lookup per keystroke and per chart point), and the normal CDF and
+// quantile it rests on: a file of its own so that the wasm build can compile just this for speed
+// (CMakeLists.txt). The rest of Distribution is in distribution_fit.cpp.
 #include <algorithm>
 #include <cmath>
 
@@ -8,6 +8,12 @@
 #include "salary/distribution.hpp"
 
 namespace salary {
+namespace {
+// The table-driven ln, in one place: -O3 would otherwise copy its ~1 KB into every caller.
+[[gnu::noinline]] double ln(double x) { return math::log(x); }
+// xᵏ for 0 <= x <= 1 and k >= 1, as e^(k ln x): no pow in the wasm (see docs/performance.md).
+double power(double x, double k) { return x > 0 ? std::exp(k * ln(x)) : 0; }
+}  // namespace
 
 double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
@@ -26,12 +32,12 @@ double normal_quantile(double p) {
   static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01,
                              2.445134137142996e+00, 3.754408661907416e+00};
   // The limits, exactly: salary_at() reaches them when percentile / 100 underflows to 0.
-  if (p == 0) return -HUGE_VAL;
-  if (p == 1) return HUGE_VAL;
+  if (p <= 0) return -HUGE_VAL;
+  if (p >= 1) return HUGE_VAL;
   const double low = 0.02425;
   double x;
   if (p < low) {
-    double q = std::sqrt(-2 * math::log(p));
+    double q = std::sqrt(-2 * ln(p));
     x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
         ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   } else if (p <= 1 - low) {
@@ -41,7 +47,7 @@ double normal_quantile(double p) {
   } else {
     // 1 − p is exact here (p > 0.5), so ln(1 − p) loses nothing to log1p, which would be one
     // more libm function in the wasm.
-    double q = std::sqrt(-2 * math::log(1 - p));
+    double q = std::sqrt(-2 * ln(1 - p));
     x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
         ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   }
@@ -53,35 +59,34 @@ double normal_quantile(double p) {
   return x - u / (1 + x * u / 2);
 }
 
-double Distribution::percentile_of(double salary) const {
-  if (salary <= 0) return 0;
-  if (salary >= wage_[4]) {
-    // (salary / p90)^-α as e^(−α ln(salary / p90)): a log and an exp cost less than one pow, which
-    // carries both in extra precision (Emscripten's size-optimized pow is ~4× slower than exp).
-    double survival = 0.10 * std::exp(-alpha_ * math::log(salary / wage_[4]));
-    // A steep tail (α = 47 for 15-2051 in Utah) takes the survival below 1e-16 within a few
-    // times p90, where 100 * (1 - survival) rounds to 100: keep the promise of never reaching it
-    // (salary_at refuses 100), with the largest double below it.
-    return std::min(100 * (1 - survival), std::nextafter(100.0, 0.0));
-  }
-  double lw = math::log(salary);
-  size_t i = 0;  // segment [i, i+1]; below p10 extends segment 0
-  while (i < 3 && lw > log_wage_[i + 1]) ++i;
-  double t = (lw - log_wage_[i]) / (log_wage_[i + 1] - log_wage_[i]);
-  return 100 * normal_cdf(z_[i] + t * (z_[i + 1] - z_[i]));
+double Distribution::Piece::mass(double t) const {
+  double m = t * (a + t * (b / 2 + t * c / 3));
+  if (d != 0) m += d * power(t, k + 1) / (k + 1);
+  if (e != 0) m += e * (1 - power(1 - t, k + 1)) / (k + 1);
+  return m;
 }
 
-double Distribution::salary_at(double percentile) const {
-  if (percentile >= kPercentiles[4]) {
-    double survival = 1 - percentile / 100;
-    // (survival / 0.10)^(−1/α) as e^(−ln(survival / 0.10) / α), as in percentile_of: no pow in the wasm.
-    return wage_[4] * std::exp(-math::log(survival / 0.10) / alpha_);
+double Distribution::base_cdf(double w) const {
+  if (w < w_[0]) return p_[0] * power(w / w_[0], gamma_);
+  const size_t top = n_ - 1;
+  if (w >= w_[top]) {
+    double u = ln(w / w_[top]);
+    return 1 - (1 - p_[top]) * std::exp(-u * (alpha_ + beta_ * u));
   }
-  double z = normal_quantile(percentile / 100);
   size_t i = 0;
-  while (i < 3 && percentile > kPercentiles[i + 1]) ++i;
-  double t = (z - z_[i]) / (z_[i + 1] - z_[i]);
-  return std::exp(log_wage_[i] + t * (log_wage_[i + 1] - log_wage_[i]));
+  while (w >= w_[i + 1]) ++i;
+  double h = w_[i + 1] - w_[i];
+  return p_[i] + h * pieces_[i].mass((w - w_[i]) / h);
+}
+
+double Distribution::percentile_of(double salary) const {
+  if (salary <= 0) return 0;
+  double w = is_transformed() ? std::exp((ln(salary) - log_shift_) / log_scale_) : salary;
+  double p = base_cdf(w);
+  if (is_z_mapped()) p = normal_cdf((normal_quantile(p) - z_centre_) / z_width_);
+  // A steep upper tail takes the survival below 1e-16 within a few times the top knot, where
+  // 100 * p rounds to 100: keep the promise of never reaching it (salary_at refuses 100).
+  return std::min(100 * p, std::nextafter(100.0, 0.0));
 }
 
 }  // namespace salary

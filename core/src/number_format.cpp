@@ -4,6 +4,12 @@
 
 namespace salary::detail {
 
+std::string join(std::initializer_list<std::string_view> parts) {
+  std::string out;
+  for (std::string_view part : parts) out += part;
+  return out;
+}
+
 std::string format_integer(long long value) {
   char digits[20];
   int n = 0;

@@ -1,5 +1,6 @@
-// The piecewise log-normal distribution with its tails: exactness at the published points,
-// monotonicity, round trips, tails, top-coded rows and metro scaling.
+// The distribution model (distribution.hpp): exactness at the published points, monotonicity,
+// round trips, a case worked by hand, the tails, the mean fit, the shape (continuous density,
+// only the peaks the published points force), transforms, top-coded rows and metro scaling.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -13,8 +14,10 @@
 using namespace salary;
 
 namespace {
-const std::array<double, 5> kNational = {79850, 103050, 133080, 169000, 211450};  // BLS 15-1252, May 2024
-Distribution national() { return Distribution::from_points(kNational).value(); }
+// BLS OEWS May 2025, 15-1252 Software Developers, national (oews_national_selected_M2025.csv).
+const std::array<double, 5> kNational = {82460, 105210, 135980, 171980, 214670};
+const double kNationalMean = 148100;
+Distribution national() { return Distribution::from_points(kNational, kNationalMean).value(); }
 }  // namespace
 
 TEST_CASE("normal quantile inverts the normal CDF") {
@@ -52,20 +55,112 @@ TEST_CASE("round trips: salary → percentile → salary within $1, and back wit
     CHECK(std::abs(d.percentile_of(d.salary_at(p)) - p) < 0.01);
 }
 
-TEST_CASE("tails: log-normal below p10, Pareto above p90") {
+TEST_CASE("a curve worked by hand: three knots, no mean") {
+  // Knots p10 = $50,000, p25 = $60,000, p50 = $75,000. Average densities (share per dollar):
+  //   a0 = 0.10 / 50,000 = 2e-6 (below p10), a1 = 0.15 / 10,000 = 1.5e-5, a2 = 0.25 / 15,000 = 1.66667e-5.
+  // Ranges, 5 % kept clear of each end (the tails' far ends: γ >= 1.1, α >= 1.25):
+  //   f0 in [2.2e-6, 1.435e-5], f1 in [1.50833e-5, 1.65833e-5], f2 in [7.16667e-6, 1.61667e-5].
+  // Rules: f0 = a0·ln(0.25/0.10)/ln(60/50) = 2e-6 × 5.025685 = 1.005137e-5; f2 = (0.5/75,000) ×
+  //   ln(0.75/0.5)/ln(75/60) = 6.66667e-6 × 1.817059 = 1.211373e-5 (so α = 1.817059).
+  // The p10–p25 piece is monotone (a0 < a1 < a2), the p25–p50 one a bump (a2 > a1 and > 0).
+  // Least squares: f0 = (2a1 − f1 + rule0) / 2 and f1 = 2a1 − f0, clamped: f1 hits its top,
+  //   1.658333e-5, so f0 = (3e-5 − 1.658333e-5 + 1.005137e-5) / 2 = 1.173402e-5.
+  // p10–p25 piece: share = (a1 − f0)/(f1 − f0) = 0.673493 > ½, so f(t) = f1 − (f1 − f0)(1 − t)ᵏ,
+  //   k = 0.673493 / 0.326507 = 2.062725, and its mass to t is f1·t − (f1 − f0)(1 − (1 − t)^(k+1))/(k+1).
+  Distribution d = Distribution::fit({{10, 50000}, {25, 60000}, {50, 75000}}).value();
+  // $55,000: t = ½, 0.5^3.062725 = 0.119694; mass = 8.291667e-6 − 4.849315e-6 × 0.880306 / 3.062725
+  //   = 6.897829e-6; percentile = 10 + 100 × 10,000 × 6.897829e-6 = 16.897829.
+  CHECK(d.percentile_of(55000) == doctest::Approx(16.897829).epsilon(1e-7));
+  // Below p10, γ = f0 / a0 = 5.867009: $40,000 is 10 × 0.8^5.867009 = 2.700400.
+  CHECK(d.percentile_of(40000) == doctest::Approx(2.700400).epsilon(1e-6));
+  CHECK(d.tails().gamma == doctest::Approx(5.867009).epsilon(1e-6));
+  // Above p50, Pareto (β = 0): $100,000 is 100 × (1 − 0.5 × (4/3)^−1.817059) = 70.355175.
+  CHECK(d.tails().beta == 0);
+  CHECK(d.percentile_of(100000) == doctest::Approx(70.355175).epsilon(1e-7));
+  // The bump: c = a2 − (f1 + f2)/2 = 2.318198e-6; at t = ½ the density is 1.434853e-5 + 6c/4
+  //   = 1.782573e-5 per dollar ($67,500).
+  CHECK(d.density(67500) == doctest::Approx(1.782573e-5).epsilon(1e-6));
+  // The mean, part by part: lower tail 50,000 × 0.1 × γ/(γ+1) = 4,271.88; p10–p25 piece
+  //   10,000 × (50,000 a1 + 10,000 (f1/2 − (f1 − f0)/((k+1)(k+2)))) = 8,290.19; the bump
+  //   15,000 × (60,000 a2 + 15,000 (f1/6 + f2/3 + c/2)) = 16,791.19; the tail 0.5 × 75,000 × α/(α−1)
+  //   = 83,396.29. Total 112,749.56.
+  CHECK(d.mean() == doctest::Approx(112749.56).epsilon(1e-6));
+  CHECK(d.partial_integral(0, 0.10) == doctest::Approx(4271.88).epsilon(1e-6));
+}
+
+TEST_CASE("the density is continuous at every knot and the curve is C¹") {
+  for (const auto& d : {national(), Distribution::from_points(kNational).value()}) {
+    for (double w : kNational) {
+      double below = d.density(w * (1 - 1e-10)), above = d.density(w * (1 + 1e-10));
+      CHECK(above / below == doctest::Approx(1).epsilon(1e-6));
+    }
+    // and integrates to the published shares: the percentile's slope is the density
+    for (double w = 30000; w < 600000; w *= 1.09) {
+      double h = w * 1e-6;
+      double slope = (d.percentile_of(w + h) - d.percentile_of(w - h)) / (200 * h);
+      CHECK(slope == doctest::Approx(d.density(w)).epsilon(1e-5));
+    }
+  }
+}
+
+TEST_CASE("the national curve has the BLS mean and one peak") {
   Distribution d = national();
-  SUBCASE("lower tail continues the p10–p25 segment") {
-    double z10 = normal_quantile(0.10), z25 = normal_quantile(0.25);
-    double slope = (std::log(103050) - std::log(79850)) / (z25 - z10);
-    double z5 = normal_quantile(0.05);
-    CHECK(d.salary_at(5) == doctest::Approx(std::exp(std::log(79850) + slope * (z5 - z10))));
+  CHECK(d.mean_reached());
+  CHECK(d.mean() == doctest::Approx(kNationalMean).epsilon(1e-4));
+  // The published averages rise then fall (6.59e-6, 8.12e-6, 6.94e-6, 3.51e-6 per dollar), so one peak.
+  int peaks = 0;
+  bool rising = true;
+  double previous = d.density(20000);
+  for (double w = 20000; w < 500000; w += 25) {
+    double f = d.density(w);
+    if (rising && f < previous) ++peaks, rising = false;
+    if (f > previous) rising = true;
+    previous = f;
   }
-  SUBCASE("upper tail: survival falls as a power of salary") {
-    double alpha = std::log(2.5) / std::log(211450.0 / 169000.0);
-    CHECK(d.pareto_alpha() == doctest::Approx(alpha));
-    CHECK(100 - d.percentile_of(2 * 211450) == doctest::Approx(10 * std::pow(2.0, -alpha)));
-    CHECK(d.salary_at(99) == doctest::Approx(211450 * std::pow(0.1, -1 / alpha)));
+  CHECK(peaks == 1);
+  // BLS's p90 is no longer top-coded in May 2025, and the upper tail starts there.
+  CHECK(d.salary_at(90) == 214670);
+  // Pareto above p90 (β = 0): $300,000 is 100 × (1 − 0.1 × (300,000 / 214,670)^−α).
+  auto t = d.tails();
+  CHECK(d.percentile_of(300000) == doctest::Approx(100 * (1 - 0.1 * std::pow(300000 / 214670.0, -t.alpha))));
+}
+
+TEST_CASE("partial integrals: the parts add up, and match the curve numerically") {
+  Distribution d = national();
+  double third = d.partial_integral(0, 1.0 / 3), rest = d.partial_integral(1.0 / 3, 1);
+  CHECK(third + rest == doctest::Approx(d.mean()).epsilon(1e-7));  // 16-point quadrature vs closed form
+  // Midpoint rule over p on [0.2, 0.8]: ∫ Q(p) dp.
+  double sum = 0;
+  const int n = 20000;
+  for (int i = 0; i < n; ++i) sum += d.salary_at(100 * (0.2 + 0.6 * (i + 0.5) / n)) * 0.6 / n;
+  CHECK(d.partial_integral(0.2, 0.8) == doctest::Approx(sum).epsilon(1e-7));
+  // A transformed curve: ln w' = 0.1 + 1.2 ln w, so Q' = e^0.1 Q^1.2.
+  Distribution t = d.transformed(0.1, 1.2);
+  sum = 0;
+  for (int i = 0; i < n; ++i) sum += std::exp(0.1) * std::pow(d.salary_at(100 * (0.05 + 0.9 * (i + 0.5) / n)), 1.2) * 0.9 / n;
+  CHECK(t.partial_integral(0.05, 0.95) == doctest::Approx(sum).epsilon(1e-6));
+  CHECK(std::isnan(d.z_mapped(0.3, 0.7).partial_integral(0, 1)));
+}
+
+TEST_CASE("transforms in (z, ln w) are exact") {
+  Distribution d = national();
+  Distribution t = d.transformed(std::log(1.1), 0.9);  // w' = 1.1 · w^0.9
+  for (double p : {3.0, 10.0, 37.0, 50.0, 90.0, 99.0}) {
+    CHECK(t.salary_at(p) == doctest::Approx(1.1 * std::pow(d.salary_at(p), 0.9)).epsilon(1e-12));
+    CHECK(t.percentile_of(t.salary_at(p)) == doctest::Approx(p).epsilon(1e-9));
   }
+  // z-mapped: Q'(p) = Q(Φ(0.4 + 0.6 Φ⁻¹(p)))
+  Distribution z = d.z_mapped(0.4, 0.6);
+  for (double p : {5.0, 25.0, 50.0, 75.0, 95.0})
+    CHECK(z.salary_at(p) == doctest::Approx(d.salary_at(100 * normal_cdf(0.4 + 0.6 * normal_quantile(p / 100)))).epsilon(1e-12));
+  // A transformed curve's density is the slope of its percentile; a z-mapped one has none.
+  for (double w = 60000; w < 300000; w *= 1.2) {
+    double h = w * 1e-6;
+    CHECK((t.percentile_of(w + h) - t.percentile_of(w - h)) / (200 * h) == doctest::Approx(t.density(w)).epsilon(1e-5));
+  }
+  CHECK(std::isnan(z.density(100000)));
+  // Composition: two transforms equal one.
+  CHECK(t.transformed(0.2, 1.5).salary_at(42) == doctest::Approx(d.transformed(0.2 + 1.5 * std::log(1.1), 1.35).salary_at(42)));
 }
 
 TEST_CASE("from_points rejects bad points") {
@@ -77,14 +172,26 @@ TEST_CASE("from_points rejects bad points") {
 TEST_CASE("area distributions from the shipped dataset") {
   const Dataset& data = test::shipped();
 
-  SUBCASE("national row as published") {
+  SUBCASE("national row as published, the newest release") {
     auto d = area_distribution(data, "15-1252", "US");
     REQUIRE(d.ok());
     CHECK(d->method == DistributionMethod::kPublished);
     CHECK(d->distribution.points() == kNational);
-    CHECK(d->sources == std::vector<std::string>{"bls-oews-2024"});
+    CHECK(d->sources == std::vector<std::string>{"bls-oews-2025"});
+    CHECK(d->release == "BLS OEWS May 2025");
+    CHECK(d->notes.empty());
   }
-  SUBCASE("top-coded p90 (California) is estimated, never below the top code") {
+  SUBCASE("a state row is May 2024 and says how far the national median moved since") {
+    auto d = area_distribution(data, "15-1252", "TX");
+    REQUIRE(d.ok());
+    CHECK(d->release == "BLS OEWS May 2024");
+    REQUIRE(d->notes.size() == 1);
+    // 132,270 → 133,080 → 135,980 (May 2023, 2024, 2025): +2.2 % in the latest year (135,980 / 133,080 = 1.02179).
+    CHECK(d->notes[0] == "These figures are BLS OEWS May 2024; the national ones are BLS OEWS May 2025, a release "
+                         "newer. The national median moved $132,270 (May 2023) → $133,080 (May 2024) → "
+                         "$135,980 (May 2025), +2.2 % in the latest year.");
+  }
+  SUBCASE("top-coded p90 (California) is estimated from the mean, never below the top code") {
     auto d = area_distribution(data, "15-1252", "CA");
     REQUIRE(d.ok());
     CHECK(d->method == DistributionMethod::kTopCodedEstimate);
@@ -92,17 +199,26 @@ TEST_CASE("area distributions from the shipped dataset") {
     CHECK_FALSE(d->estimated[3]);
     CHECK(d->distribution.points()[3] == 212280);
     CHECK(d->distribution.points()[4] >= 239200);
-    // extrapolated along the p50–p75 line: 212,280 × (212,280 / 170,910)^((z90 − z75)/(z75 − z50))
-    double z50 = 0, z75 = normal_quantile(0.75), z90 = normal_quantile(0.9);
-    double expected = 212280 * std::pow(212280.0 / 170910.0, (z90 - z75) / (z75 - z50));
-    CHECK(d->distribution.points()[4] == doctest::Approx(expected));
-    CHECK(d->notes.size() == 1);
+    // The curve above p75 carries the mean: BLS's $185,750 is reached, and p90 lands near the
+    // ~$273,000 a Pareto tail from p75 with that mean gives (docs/model.md).
+    CHECK(d->distribution.mean_reached());
+    CHECK(d->distribution.mean() == doctest::Approx(185750).epsilon(1e-4));
+    CHECK(d->distribution.points()[4] == doctest::Approx(273000).epsilon(0.02));
+    CHECK(d->notes.size() == 2);  // the top code, and the vintage
+  }
+  SUBCASE("a top-coded point whose estimate falls below the top code is pinned at it") {
+    // 15-1253 in New Mexico: p90 is "#" (at least $239,200), yet the mean ($126,740) fits a tail
+    // from p75 ($137,360) whose p90 is far lower. BLS's "at least" wins: p90 = $239,200.
+    auto d = area_distribution(data, "15-1253", "NM");
+    REQUIRE(d.ok());
+    CHECK(d->estimated[4]);
+    CHECK(d->distribution.points()[4] == 239200);
   }
   SUBCASE("a metro is the national curve scaled by the article's figure over the national mean") {
     auto d = area_distribution(data, "15-1252", "41940");
     REQUIRE(d.ok());
     CHECK(d->method == DistributionMethod::kMetroScaled);
-    CHECK(d->distribution.points()[2] == doctest::Approx(133080 * 180000.0 / 144570.0));
+    CHECK(d->distribution.points()[2] == doctest::Approx(135980 * 180000.0 / 144570.0));
     CHECK(d->sources.front() == "seed-002");
     auto boston = area_distribution(data, "15-1252", "14460");  // renamed by BEA since the article
     REQUIRE(boston.ok());
@@ -152,7 +268,7 @@ TEST_CASE("scaling out of range is an error, not a crash, and a metro reports it
   // or round together threw std::bad_variant_access (std::terminate natively, abort in wasm).
   Distribution d = Distribution::from_points({1, 2, 3, 4, 5}).value();
   CHECK_FALSE(d.scaled(1e308).ok());  // the upper points overflow to inf
-  CHECK(d.scaled(1e300)->points()[0] == 1e300);
+  CHECK(d.scaled(1e300)->points()[0] == doctest::Approx(1e300));
   Distribution small = Distribution::from_points({0.1, 0.2, 0.3, 0.4, 0.5}).value();
   CHECK_FALSE(small.scaled(std::numeric_limits<double>::denorm_min()).ok());  // underflows to 0
 
@@ -173,27 +289,40 @@ TEST_CASE("scaling out of range is an error, not a crash, and a metro reports it
 }
 
 TEST_CASE("percentile_of never reaches 100, even in the steepest shipped tail") {
-  // 15-2051 in Utah: α = 47, so the share above $400k is below 1e-16 and 100 * (1 - share) rounded
-  // to 100, which salary_at (and the API's salaryAt) refuse.
-  auto d = area_distribution(test::shipped(), "15-2051", "UT");
-  REQUIRE(d.ok());
-  CHECK(d->distribution.pareto_alpha() > 40);
-  double p = d->distribution.percentile_of(1e9);
+  // The steepest upper tail in the shipped data (the largest α + β): there the share above a
+  // few times the top knot is below 1e-16 and 100 * (1 − share) rounds to 100, which salary_at
+  // (and the API's salaryAt) refuse.
+  const Dataset& data = test::shipped();
+  double steepest = 0;
+  Distribution d = national();
+  for (const auto& [code, occupation] : data.occupations)
+    for (const auto& [area, row] : occupation.areas) {
+      auto a = area_distribution(data, code, area);
+      REQUIRE(a.ok());
+      auto t = a->distribution.tails();
+      if (t.alpha + t.beta > steepest) steepest = t.alpha + t.beta, d = a->distribution;
+    }
+  CHECK(steepest > 40);
+  double p = d.percentile_of(1e9);
   CHECK(p < 100);
   CHECK(p > 99.999);
-  CHECK(std::isfinite(d->distribution.salary_at(p)));
+  CHECK(std::isfinite(d.salary_at(p)));
 }
 
-TEST_CASE("the Pareto tail is 0.10 · (w / p90)^-α, computed as exp(−α ln(w / p90)) to within an ulp") {
-  // percentile_of takes the power through log and exp (cheaper than pow in the wasm build); the
-  // curve must stay the model's, also in the steepest shipped tail (α = 47, 15-2051 in Utah).
-  auto utah = area_distribution(test::shipped(), "15-2051", "UT");
-  REQUIRE(utah.ok());
-  for (const Distribution& d : {national(), utah->distribution}) {
-    double p90 = d.points()[4], alpha = d.pareto_alpha();
-    for (double salary = p90; salary < 2e9; salary *= 1.013) {
-      double expected = std::min(100 * (1 - 0.10 * std::pow(salary / p90, -alpha)), std::nextafter(100.0, 0.0));
-      CHECK(d.percentile_of(salary) == doctest::Approx(expected).epsilon(1e-15));
+TEST_CASE("the upper tail is S·exp(−αu − βu²), u = ln(w / w_top), to within an ulp or so") {
+  // percentile_of takes the powers through log and exp (cheaper than pow in the wasm build); the
+  // curve must stay the model's, in a Pareto tail (β = 0) and a thinned one (β > 0).
+  auto texas = area_distribution(test::shipped(), "15-1253", "TX");  // a mean below the Pareto's: β > 0
+  REQUIRE(texas.ok());
+  CHECK(texas->distribution.tails().beta > 0);
+  CHECK(national().tails().beta == 0);
+  for (const Distribution& d : {national(), texas->distribution}) {
+    double top = d.points()[4];
+    auto t = d.tails();
+    for (double salary = top; salary < 2e9; salary *= 1.013) {
+      double u = std::log(salary / top);
+      double expected = std::min(100 * (1 - 0.10 * std::exp(-t.alpha * u - t.beta * u * u)), std::nextafter(100.0, 0.0));
+      CHECK(d.percentile_of(salary) == doctest::Approx(expected).epsilon(1e-14));
     }
   }
 }

@@ -22,11 +22,11 @@ void check_row(const char* occupation, const char* area, std::array<double, 5> b
 }
 }  // namespace
 
-TEST_CASE("BLS OEWS May 2024 rows come back exactly at p10…p90") {
-  check_row("15-1252", "US", {79850, 103050, 133080, 169000, 211450});
-  check_row("15-1253", "US", {60690, 79520, 102610, 131870, 166960});
-  check_row("15-1254", "US", {48560, 63140, 90930, 124300, 162870});
-  check_row("15-2051", "US", {63650, 82630, 112590, 155810, 194410});
+TEST_CASE("BLS OEWS rows come back exactly at p10…p90: national May 2025, states May 2024") {
+  check_row("15-1252", "US", {82460, 105210, 135980, 171980, 214670});
+  check_row("15-1253", "US", {61440, 80310, 104300, 133180, 167010});
+  check_row("15-1254", "US", {48100, 64230, 92650, 126230, 162290});
+  check_row("15-2051", "US", {67240, 85660, 120230, 158880, 199130});
   check_row("15-1252", "AL", {63670, 82610, 113020, 141140, 176060});
   check_row("15-1252", "VT", {79880, 93670, 130720, 158750, 203530});
   check_row("15-1253", "CA", {63460, 86490, 127010, 164520, 197400});
@@ -44,7 +44,29 @@ TEST_CASE("hourly median × 2,080 ≈ annual median (BLS convention)") {
       CHECK(std::abs(*row.hourly_median * 2080 - *row.p[2]) <= 2080 * 0.005 + 5);
     }
   }
-  CHECK(data.occupations.at("15-1252").areas.at("US").hourly_median == 63.98);
+  CHECK(data.occupations.at("15-1252").areas.at("US").hourly_median == 65.38);  // May 2025
+}
+
+TEST_CASE("the national median in May 2023, 2024 and 2025, and the means the curves reproduce") {
+  // oews_national_selected_M2023_M2024.csv and oews_national_selected_M2025.csv, A_MEDIAN / A_MEAN.
+  const Dataset& data = test::shipped();
+  const auto& trend = data.occupations.at("15-1252").national_trend;
+  REQUIRE(trend.size() == 3);
+  CHECK(trend[0].release == "May 2023");
+  CHECK(trend[0].median == 132270);
+  CHECK(trend[1].median == 133080);
+  CHECK(trend[2].median == 135980);
+  CHECK(trend[2].source == "bls-oews-2025");
+  for (const auto& row : {std::pair{"15-1252", 148100.0}, {"15-1253", 111490.0}, {"15-1254", 98770.0},
+                          {"15-2051", 126800.0}}) {
+    const char* occupation = row.first;  // not a structured binding: CAPTURE's lambda cannot take one in C++17
+    double mean = row.second;
+    CAPTURE(occupation);
+    auto d = area_distribution(data, occupation, "US");
+    REQUIRE(d.ok());
+    CHECK(d->mean == mean);
+    CHECK(d->distribution.mean() == doctest::Approx(mean).epsilon(1e-4));
+  }
 }
 
 TEST_CASE("BEA Regional Price Parities, with their years") {

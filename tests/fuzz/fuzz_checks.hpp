@@ -53,7 +53,8 @@ inline void check_points(const salary::Distribution& d) {
     require(finite(p[i]) && p[i] > 0);
     if (i > 0) require(p[i] > p[i - 1]);
   }
-  require(!std::isnan(d.pareto_alpha()) && d.pareto_alpha() > 0);
+  auto t = d.tails();  // F = p₀(w/w₀)^γ below, S·exp(−αu − βu²) above: γ, α > 0, β >= 0
+  require(finite(t.gamma) && t.gamma > 0 && finite(t.alpha) && t.alpha > 0 && finite(t.beta) && t.beta >= 0);
 }
 
 // percentile_of over the salaries the API accepts (check_salary: 0 … 1e9): in [0, 100], never

@@ -55,7 +55,7 @@ test('the schema parses, and its readers are the Calculator methods and `error`'
   assert.ok(records.size > 20);
   const readers = await readersOf(schemaText);
   assert.deepEqual(Object.keys(readers).sort(),
-    ['convert', 'costOfLiving', 'error', 'estimate', 'listings', 'localities', 'percentileOf', 'salaryAt', 'takeHome', 'totalComp']);
+    ['convert', 'costOfLiving', 'densityCurve', 'error', 'estimate', 'listings', 'localities', 'percentileOf', 'salaryAt', 'takeHome', 'totalComp']);
 });
 
 test('a record reads back into the object the schema describes, optional parts included', async () => {

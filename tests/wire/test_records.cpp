@@ -75,7 +75,9 @@ TEST_CASE("every Calculator method writes its record as records.schema lays it o
           "estimate", "estimate with an offer and every kind of factor");
     check(calc.estimate("15-1252", area, "", "", "", "", "", "", kNoOffer), "estimate", "estimate, nothing else");
     check(calc.cost_of_living(150000, area, "NY"), "costOfLiving", "cost_of_living");
+    check(calc.density_curve("15-1252", area, 50000, 300000, 7), "densityCurve", "density_curve");
   }
+  check(calc.density_curve("15-1252", "US", 3, 2, 7), "densityCurve", "density_curve, from > to");
   check(calc.take_home(150000, "CA", 2026, "joint", "", 5000, 0, 0, "self", 0), "takeHome", "take_home with a state tax");
   check(calc.take_home(150000, "TX", 2025, "single", "", 0, 0, 0, "self", 0), "takeHome", "take_home without one");
   check(calc.take_home(250000, "NY", 2026, "joint", "nyc", 24500, 55, 9750, "family", 3400), "takeHome",

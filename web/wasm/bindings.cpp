@@ -33,6 +33,7 @@ EMSCRIPTEN_BINDINGS(salary_core) {
       .function("percentileOf", &Calculator::percentile_of)
       .function("salaryAt", &Calculator::salary_at)
       .function("estimate", &Calculator::estimate)
+      .function("densityCurve", &Calculator::density_curve)
       .function("totalComp", &Calculator::total_comp)
       .function("convert", &Calculator::convert)
       .function("listings", &Calculator::listings);

@@ -95,6 +95,19 @@ bool Calculator::estimate(const std::string& occupation, const std::string& area
   return succeed();
 }
 
+bool Calculator::density_curve(const std::string& occupation, const std::string& area, double from, double to,
+                               int samples) {
+  if (!(from >= 0 && to > from && to <= 1e9) || samples < 2 || samples > 2000)
+    return fail(make_error(code::kInvalidNumber, "densityCurve needs 0 <= from < to <= 1e9 and 2 to 2000 samples"));
+  auto d = distributions_.get(data_, occupation, area);
+  if (!d) return fail(d.error());
+  out_.clear();
+  out_.count("densities", static_cast<size_t>(samples));
+  for (int i = 0; i < samples; ++i)
+    out_.number("densities", (*d)->distribution.density(from + (to - from) * i / (samples - 1)));
+  return succeed();
+}
+
 bool Calculator::cost_of_living(double salary, const std::string& from, const std::string& to) {
   auto r = salary::cost_of_living(data_, salary, from, to);
   if (!r) return fail(r.error());

@@ -39,6 +39,9 @@ class Calculator {
   bool estimate(const std::string& occupation, const std::string& area, const std::string& experience,
                 const std::string& specialization, const std::string& company_type, const std::string& skills,
                 const std::string& technologies, const std::string& certifications, double offer);
+  // The area curve's density at `samples` evenly spaced salaries from..to (share per dollar): what
+  // the chart draws, once per curve.
+  bool density_curve(const std::string& occupation, const std::string& area, double from, double to, int samples);
   bool cost_of_living(double salary, const std::string& from, const std::string& to);
   // locality: "" for none. age: 0 for not given. hsa_coverage: self or family.
   bool take_home(double salary, const std::string& area, int year, const std::string& filing_status,

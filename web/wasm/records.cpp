@@ -39,6 +39,7 @@ void write_sources(ResultWriter& out, const Dataset& data) {
     out.optional_string("released", s.released);
     out.optional_string("url", s.url);
     out.optional_string("note", s.note);
+    out.optional_string("label", s.label);
   }
 }
 
@@ -84,6 +85,7 @@ void write_experience_levels(ResultWriter& out, const Dataset& data) {
     out.string("years", l.years);
     out.number("band", l.band_low);
     out.number("band", l.band_high);
+    out.number("weight", l.weight);
     out.string("source", l.source);
   }
 }
@@ -97,11 +99,10 @@ void write_factors(ResultWriter& out, const Dataset& data) {
     out.string("group", f.group);
     out.string("source", f.source);
     out.optional_string("note", f.note);
-    if (out.present("premium", f.premium.has_value())) {
-      out.number("low", f.premium->low);
-      out.number("high", f.premium->high);
-    }
-    out.optional_number("percentile", f.percentile);
+    out.record("premium");
+    out.number("low", f.premium.low);
+    out.number("high", f.premium.high);
+    write_strings(out, "occupations", f.occupations);
   }
 }
 
@@ -165,6 +166,8 @@ void write_distribution(ResultWriter& out, Field name, const AreaDistribution& d
   write_strings(out, "notes", d.notes);
   out.optional_number("mean", d.mean);
   out.optional_number("employment", d.employment);
+  out.string("release", d.release);
+  out.number("impliedMean", d.implied_mean);
 }
 
 void write_estimate(ResultWriter& out, const Estimate& e, double offer) {
@@ -174,6 +177,8 @@ void write_estimate(ResultWriter& out, const Estimate& e, double offer) {
   write_points(out, "profile", e.profile.points());
   out.number("band", e.band_low);
   out.number("band", e.band_high);
+  out.number("bandSalaries", e.band_salary_low);
+  out.number("bandSalaries", e.band_salary_high);
   out.record("multiplier");
   out.number("low", e.multiplier_low);
   out.number("typical", e.multiplier_typical);
@@ -190,6 +195,7 @@ void write_estimate(ResultWriter& out, const Estimate& e, double offer) {
     out.number("low", f.low);
     out.number("typical", f.typical);
     out.number("high", f.high);
+    out.number("weight", f.weight);
     out.flag("applied", f.applied);
   }
   out.count("steps", e.steps.size());
@@ -198,6 +204,7 @@ void write_estimate(ResultWriter& out, const Estimate& e, double offer) {
     out.string("id", s.id);
     out.number("typical", s.typical);
   }
+  write_strings(out, "notes", e.notes);
   if (out.present("offer", !std::isnan(offer))) {
     out.number("salary", offer);
     out.number("percentileInProfile", e.profile.percentile_of(offer));

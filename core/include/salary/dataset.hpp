@@ -17,6 +17,7 @@ namespace salary {
 
 struct Source {
   std::string id, publisher, title, released, url, note;  // released/url/note may be empty
+  std::string label;  // a short citation naming the release ("BLS OEWS May 2025"); may be empty
 };
 
 enum class AreaKind { kNation, kState, kMetro, kWorldRegion };
@@ -35,12 +36,21 @@ struct WageRow {
   // Annual wages in USD; std::nullopt = top-coded by BLS (at or above Dataset::wage_top_code).
   std::array<std::optional<double>, 5> p;
   std::optional<double> mean, employment, hourly_median;
+  std::string source;  // the release this row is from; empty: the occupation's source
+};
+
+// The national median in one release, for saying how far figures of different releases apart are.
+struct TrendPoint {
+  std::string release, source;  // "May 2024", a source id
+  double median = 0;
 };
 
 struct Occupation {
   std::string code, title, source;
   std::map<std::string, WageRow> areas;  // nation / state code → row
   std::map<std::string, std::string> gaps;  // state code → why the builder left it out
+  std::vector<TrendPoint> national_trend;  // oldest first; may be empty
+  const std::string& source_of(const WageRow& row) const { return row.source.empty() ? source : row.source; }
 };
 
 struct MetroWages {
@@ -68,7 +78,8 @@ struct PriceParityTable {
 
 struct ExperienceLevel {
   std::string id, label, years, source;
-  double band_low = 0, band_high = 0;  // percentiles of the area's distribution
+  double band_low = 0, band_high = 0;  // the source's percentile band of the area's distribution
+  double weight = 0;  // this level's share of workers (the levels' weights sum to 1)
 };
 
 enum class FactorKind { kSpecialization, kSkill, kTechnology, kCertification, kCompanyType };
@@ -77,8 +88,10 @@ const char* to_string(FactorKind kind);
 struct Factor {
   std::string id, label, group, source, note;
   FactorKind kind = FactorKind::kSkill;
-  std::optional<Range> premium;       // fractional: 0.10 = +10 %
-  std::optional<double> percentile;  // or: "sits at this percentile" (premium = P(pct)/P(50) - 1)
+  Range premium;  // fractional: 0.10 = +10 %
+  // The occupations (SOC codes) whose pay the source measured; empty: any. Elsewhere the factor
+  // is listed in an estimate but not applied.
+  std::vector<std::string> occupations;
 };
 
 struct CompensationNorm {
