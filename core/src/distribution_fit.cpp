@@ -292,6 +292,7 @@ std::vector<Knot> Distribution::knots() const {
 
 Distribution Distribution::transformed(double log_shift, double log_scale) const {
   Distribution d = *this;
+  if (log_shift == 0 && log_scale == 1) return d;  // the identity, to the last bit
   d.log_shift_ = log_shift + log_scale * log_shift_;
   d.log_scale_ = log_scale * log_scale_;
   // The same percentiles, each wage mapped: no need to go through the curve again.

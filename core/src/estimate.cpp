@@ -187,6 +187,7 @@ Result<Estimate> estimate(const Dataset& data, const Profile& profile,
     running *= std::exp(f.weight * std::log(f.typical));
     out.steps.push_back({f.kind, f.id, running});
   }
+  out.steps.back().typical = out.typical;  // the same product, without its last bits of rounding
   return out;
 }
 

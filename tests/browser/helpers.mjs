@@ -97,6 +97,8 @@ export async function reference() {
 
 /** Formats like the page does for an en-US visitor. */
 export const usd = (v) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(v);
+/** An estimate as the page shows it: 3 significant figures ($143,550 → "$144,000"), signed for a change. */
+export const usd3 = (v, sign = 'auto') => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 3, signDisplay: sign }).format(v);
 
 /** Fails the test if any console error or uncaught exception was seen. */
 export async function assertNoProblems(env, assert) {

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, waitForResult, foreign, reference, usd, dist, assertNoProblems, engine } from './helpers.mjs';
+import { setup, waitForResult, foreign, reference, usd, usd3, dist, assertNoProblems, engine } from './helpers.mjs';
 
 const T = { timeout: 180_000 };
 let env, calc;
@@ -73,7 +73,8 @@ test('typed inputs give the percentile and the estimate; the chart and the break
 
   // The breakdown: every factor with its effect and source, the superseded one marked.
   const table = w.locator('table.breakdown');
-  assert.match(await w.locator('[data-result=estimate]').textContent(), new RegExp(`${usd(estimate.low)}–${usd(estimate.high)}`.replace(/\$/g, '\\$')));
+  // Estimates are shown to the 3 significant figures their sources support, as base salary.
+  assert.match(await w.locator('[data-result=estimate]').textContent(), new RegExp(`${usd3(estimate.low)}–${usd3(estimate.high)} a year in base salary`.replace(/\$/g, '\\$')));
   for (const f of estimate.factors) {
     const row = table.locator(`tr[data-factor="${f.kind === 'experience' ? 'experience' : `${f.kind}:${f.id}`}"]`);
     assert.equal(await row.count(), 1, `row for ${f.id}`);
@@ -86,18 +87,47 @@ test('typed inputs give the percentile and the estimate; the chart and the break
   const dollars = (factor) => table.locator(`tr[data-factor="${factor}"] td`).last().textContent();
   const steps = estimate.steps;
   assert.equal(steps.at(-1).typical, estimate.typical);
-  assert.equal(await dollars('experience'), usd(steps[1].typical));
+  assert.equal(await dollars('experience'), usd3(steps[1].typical));
   for (let i = 2; i < steps.length; i++) {
-    const delta = usd(steps[i].typical - steps[i - 1].typical).replace(/^\$/, '+$');
+    const delta = usd3(steps[i].typical - steps[i - 1].typical, 'exceptZero');
     assert.equal(await dollars(`${steps[i].kind}:${steps[i].id}`), delta, `${steps[i].id}`);
   }
   assert.equal(await dollars('skill:python'), '', 'a superseded premium adds nothing');
-  assert.ok((await table.locator('tr[data-factor=total]').textContent()).includes(usd(estimate.typical)));
+  assert.ok((await table.locator('tr[data-factor=total]').textContent()).includes(usd3(estimate.typical)));
 
   // A source link goes to the sources list inside the widget without touching the URL.
   await table.locator('tr[data-factor=experience] a.cite').click();
   assert.equal(await w.evaluate((el) => el.shadowRoot.activeElement?.dataset.source), 'seed-002');
   assert.equal(await page.evaluate(() => location.hash), '');
+  await assertNoProblems(env, assert);
+});
+
+test('figures name their release; the chart is the core\'s own density; premiums not measured for an occupation are shown unapplied', T, async () => {
+  const { page, w } = await openPage();
+  await w.locator('#f-salary').fill('120000');
+  await w.locator('#f-area').selectOption('TX');
+  await waitForResult(page, '#calculator', (x) => x.salary === 120000 && x.where.area === 'TX');
+  // A state figure is May 2024, the national one May 2025, and the page says how far apart.
+  assert.match(await w.locator('[data-result=national]').textContent(), /^Nationally \(BLS OEWS May 2025\), it is/);
+  const percentilePanel = w.locator('section[data-panel=percentile]');
+  assert.match(await percentilePanel.locator('figcaption').textContent(), /Source: BLS OEWS May 2024 /);
+  assert.match(await percentilePanel.textContent(), /the national ones are BLS OEWS May 2025, a release newer\. The national median moved \$132,270 \(May 2023\) → \$133,080 \(May 2024\) → \$135,980 \(May 2025\)/);
+
+  // Nationally, the curve drawn has the one peak the published points allow (Texas's force two).
+  await w.locator('#f-area').selectOption('US');
+  await waitForResult(page, '#calculator', (x) => x.where.area === 'US');
+  const heights = async () => (await w.locator('svg.chart path.curve-line').getAttribute('d'))
+    .match(/[ML][\d.]+,[\d.]+/g).map((p) => -Number(p.split(',')[1])); // SVG y grows downwards
+  const peaks = (ys) => ys.filter((y, i) => i > 0 && i < ys.length - 1 && y > ys[i - 1] && y >= ys[i + 1]).length;
+  assert.equal(peaks(await heights()), 1, 'one peak for the United States');
+
+  // Web developers: the premiums were measured on backend developers, so none is applied.
+  await w.locator('#f-occupation').selectOption('15-1254');
+  await w.locator('#f-companyType').selectOption('large-tech');
+  await waitForResult(page, '#calculator', (x) => x.where.occupation === '15-1254' && x.estimate?.factors.length === 1);
+  const row = w.locator('table.breakdown tr[data-factor="company_type:large-tech"]');
+  assert.ok(await row.evaluate((el) => el.classList.contains('not-applied')));
+  assert.match(await row.textContent(), /Not applied: the source measured it for Software Developers, not Web Developers\./);
   await assertNoProblems(env, assert);
 });
 

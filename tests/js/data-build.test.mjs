@@ -49,7 +49,7 @@ test('key figures', async (t) => {
 
   await t.test('format and layout', () => {
     assert.equal(data.format, 'salary-dataset/1');
-    assert.equal(data.version, '2026.11.0');
+    assert.equal(data.version, '2026.12.0');
     // Same text as JSON.stringify(…, null, 1) + "\n"; only the key order differs (integer-like keys).
     assert.equal(text.length, JSON.stringify(data, null, 1).length + 1);
     const areaCodes = Object.keys(data.areas);
@@ -58,10 +58,18 @@ test('key figures', async (t) => {
     assert.deepEqual(data.areas['35620'].states, ['NY', 'NJ']);
   });
 
-  await t.test('BLS OEWS May 2024', () => {
+  await t.test('BLS OEWS: national May 2025, states May 2024, the national median since May 2023', () => {
     const dev = data.occupations['15-1252'];
-    assert.equal(dev.areas.US.p50, 133080);
-    assert.equal(dev.areas.US.mean, 144570);
+    // oews_national_selected_M2025.csv: 15-1252 A_MEDIAN 135980, A_MEAN 148100, no '#' anywhere.
+    assert.equal(dev.areas.US.p50, 135980);
+    assert.equal(dev.areas.US.mean, 148100);
+    assert.equal(dev.areas.US.p90, 214670);
+    assert.equal(dev.areas.US.source, 'bls-oews-2025');
+    assert.equal(dev.areas.TX.source, undefined, 'state rows are the occupation source, May 2024');
+    assert.equal(dev.source, 'bls-oews-2024');
+    assert.deepEqual(dev.national_trend.map((t) => [t.release, t.median, t.source]),
+      [['May 2023', 132270, 'bls-oews-2023'], ['May 2024', 133080, 'bls-oews-2024'], ['May 2025', 135980, 'bls-oews-2025']]);
+    assert.equal(data.sources['bls-oews-2025'].label, 'BLS OEWS May 2025');
     assert.equal(dev.areas.CA.p90, null, 'CA 15-1252 p90 is top-coded');
     assert.equal(dev.areas.CA.p75, 212280);
     assert.equal(dev.areas.VT.employment, null, 'VT employment is ** in the BLS file');

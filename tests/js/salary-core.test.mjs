@@ -18,13 +18,32 @@ function throwsSalaryError(fn, code, messagePart) {
   });
 }
 
-test('percentileOf: published points are exact, defaults are 15-1252 in the US', () => {
-  const r = calculator.percentileOf(133080);
+test('percentileOf: published points are exact, defaults are 15-1252 in the US, May 2025', () => {
+  const r = calculator.percentileOf(135980);
   assert.equal(r.distribution.occupation, '15-1252');
   assert.equal(r.distribution.area, 'US');
   assert.ok(Math.abs(r.percentile - 50) < 1e-9);
-  assert.deepEqual(r.distribution.points, { p10: 79850, p25: 103050, p50: 133080, p75: 169000, p90: 211450 });
-  assert.deepEqual(r.distribution.sources, ['bls-oews-2024']);
+  assert.deepEqual(r.distribution.points, { p10: 82460, p25: 105210, p50: 135980, p75: 171980, p90: 214670 });
+  assert.deepEqual(r.distribution.sources, ['bls-oews-2025']);
+  assert.equal(r.distribution.release, 'BLS OEWS May 2025');
+  assert.ok(Math.abs(r.distribution.impliedMean - 148100) < 15, 'the curve has the BLS mean');
+});
+
+test('a state result names its release and how far the national median moved since', () => {
+  const d = calculator.percentileOf(120000, { area: 'TX' }).distribution;
+  assert.equal(d.release, 'BLS OEWS May 2024');
+  assert.match(d.notes.join(' '), /national ones are BLS OEWS May 2025, a release newer\. The national median moved \$132,270 \(May 2023\) → \$133,080 \(May 2024\) → \$135,980 \(May 2025\), \+2\.2 % in the latest year/);
+});
+
+test("densityCurve: the core's own density, the slope of percentileOf", () => {
+  const c = calculator.densityCurve(60000, 300000, { area: 'TX', samples: 5 });
+  assert.equal(c.densities.length, 5);
+  for (const [i, f] of c.densities.entries()) {
+    const w = 60000 + 60000 * i, h = 1;
+    const slope = (calculator.percentileOf(w + h, { area: 'TX' }).percentile - calculator.percentileOf(w - h, { area: 'TX' }).percentile) / 200;
+    assert.ok(Math.abs(f - slope) <= 1e-6 * f, `${w}: ${f} vs ${slope}`);
+  }
+  assert.throws(() => calculator.densityCurve(2, 1), { code: 'invalid_number' });
 });
 
 test('salaryAt inverts percentileOf within $1', () => {
@@ -50,6 +69,7 @@ test('estimate: range, factors with sources, offer placement', () => {
   const e = calculator.estimate({ area: 'TX', experience: 'senior', specialization: 'cloud', skills: ['go'], offer: 150000 });
   assert.ok(e.low < e.typical && e.typical < e.high);
   assert.deepEqual(e.factors.map((f) => f.id), ['senior', 'cloud', 'go']);
+  assert.deepEqual(e.factors.map((f) => f.weight), [1, 1, 0.5], 'Go, the smaller premium, counts half');
   for (const f of e.factors) assert.ok(calculator.sources().some((s) => s.id === f.source), f.source);
   assert.ok(e.offer.percentileInProfile > 0 && e.offer.percentileInProfile < 100);
   assert.ok(e.offer.percentileInArea > e.offer.percentileInProfile, 'a senior cloud profile places 150k lower than the whole state does');
@@ -152,7 +172,7 @@ test('bad input throws a SalaryError naming the argument, and the next call work
   throwsSalaryError(() => calculator.takeHome({ salary: 1, year: 2031 }), 'unknown_year', /2031/);
   throwsSalaryError(() => calculator.takeHome({ salary: 1, filingStatus: 'married' }), 'invalid_argument', /filingStatus/);
   throwsSalaryError(() => calculator.convert(1, 'yearly', 'annual'), 'invalid_argument', /from/);
-  assert.ok(Math.abs(calculator.percentileOf(133080).percentile - 50) < 1e-9);
+  assert.ok(Math.abs(calculator.percentileOf(135980).percentile - 50) < 1e-9);
 });
 
 test('load: one wasm instance, custom datasets, clear dataset errors', async () => {
@@ -161,7 +181,7 @@ test('load: one wasm instance, custom datasets, clear dataset errors', async () 
   custom.occupations['15-1252'].areas.US.p50 = 140000;
   const other = await load({ dataset: custom });
   assert.ok(Math.abs(other.percentileOf(140000).percentile - 50) < 1e-9);
-  assert.ok(Math.abs(calculator.percentileOf(133080).percentile - 50) < 1e-9, 'the first calculator is unaffected');
+  assert.ok(Math.abs(calculator.percentileOf(135980).percentile - 50) < 1e-9, 'the first calculator is unaffected');
   await assert.rejects(load({ dataset: '{"format": ' }), (e) => e instanceof SalaryError && e.code === 'dataset_syntax');
   custom.occupations['15-1252'].areas.US.p75 = 100;
   await assert.rejects(load({ dataset: custom }), (e) => e.code === 'dataset_order'
@@ -172,7 +192,7 @@ test('load: one wasm instance, custom datasets, clear dataset errors', async () 
 test('lazy load: wage figures first, tax tables and metro price levels on demand', async () => {
   const lazy = await load({ lazy: true });
   assert.equal(lazy.extrasLoaded, false);
-  assert.ok(Math.abs(lazy.percentileOf(133080).percentile - 50) < 1e-9);
+  assert.ok(Math.abs(lazy.percentileOf(135980).percentile - 50) < 1e-9);
   assert.ok(lazy.estimate({ area: '41940' }).typical > 0, 'metros with wage figures are in the core part');
   throwsSalaryError(() => lazy.takeHome({ salary: 100000 }), 'not_loaded', /loadExtras/);
   throwsSalaryError(() => lazy.localities('NY'), 'not_loaded', /loadExtras/);

@@ -1,45 +1,18 @@
-// Hand-written SVG: the pay distribution (a density curve derived from the core's percentile
-// function, with the published points and the visitor's salary marked) and small range bars.
+// Hand-written SVG: the pay distribution (the core's own density curve, with the published points
+// and the visitor's salary marked) and small range bars.
 import { s } from './dom.js';
 import { moneyCompact } from './format.js';
 
 const KEYS = ['p10', 'p25', 'p50', 'p75', 'p90'];
-const SAMPLES = 120;
+const SAMPLES = 121;
 // The distribution chart's frame (px) and the width of a label's character, for placing labels.
 const H = 200, LEFT = 10, RIGHT = 10, TOP = 34, BASE = H - 46, CHAR_WIDTH = 6.4;
 const clampX = (W, x, half) => Math.min(W - half, Math.max(half, x));
-const SMOOTHING = 4; // samples: the curve is exact only at the published points, so its kinks mean nothing
 
-/** Gaussian smoothing of evenly spaced samples (weights renormalized at the ends). */
-function smooth(ys, sigma) {
-  const reach = Math.ceil(sigma * 3);
-  const weights = Array.from({ length: 2 * reach + 1 }, (_, k) => Math.exp(-((k - reach) ** 2) / (2 * sigma * sigma)));
-  return ys.map((_, i) => {
-    let sum = 0, total = 0;
-    for (let k = -reach; k <= reach; k++) {
-      if (i + k < 0 || i + k >= ys.length) continue;
-      sum += ys[i + k] * weights[k + reach];
-      total += weights[k + reach];
-    }
-    return sum / total;
-  });
-}
-
-/**
- * Samples the density of a distribution over [x0, x1]: the slope of percentileOf between grid
- * points. `cdf(x)` returns 0..1. Returns {x0, x1, xs, ys} (xs at the midpoints).
- */
-export function sampleDensity(cdf, x0, x1) {
-  const step = (x1 - x0) / SAMPLES;
-  const xs = [], ys = [];
-  let prev = cdf(x0);
-  for (let i = 1; i <= SAMPLES; i++) {
-    const next = cdf(x0 + i * step);
-    xs.push(x0 + (i - 0.5) * step);
-    ys.push(Math.max(0, (next - prev) / step));
-    prev = next;
-  }
-  return { x0, x1, xs, ys: smooth(ys, SMOOTHING) };
+/** The core's density of the area's curve over [x0, x1], as drawn: {x0, x1, xs, ys}. One call per curve. */
+export function densityCurve(calc, where, x0, x1) {
+  const ys = calc.densityCurve(x0, x1, { ...where, samples: SAMPLES }).densities;
+  return { x0, x1, xs: ys.map((_, i) => x0 + ((x1 - x0) * i) / (SAMPLES - 1)), ys };
 }
 
 /** Places text labels in up to `rows` rows so that they do not overlap; returns the row of each. */

@@ -20,10 +20,11 @@ const nf = (options) => lazy(Intl.NumberFormat, options);
 const usd0 = nf({ style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const usd2 = nf({ style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const usdCompact = nf({ style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
+const usd3 = nf({ style: 'currency', currency: 'USD', maximumSignificantDigits: 3 });
+const signedUsd3 = nf({ style: 'currency', currency: 'USD', maximumSignificantDigits: 3, signDisplay: 'exceptZero' });
 const pct0 = nf({ style: 'percent', maximumFractionDigits: 0 });
 const pct1 = nf({ style: 'percent', maximumFractionDigits: 1 });
 const signedPct = nf({ style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
-const signedUsd = nf({ style: 'currency', currency: 'USD', maximumFractionDigits: 0, signDisplay: 'exceptZero' });
 const plain = nf({ maximumFractionDigits: 1 });
 const fixed1 = nf({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
 let ordinals = null;
@@ -44,7 +45,10 @@ const suffix = { one: 'st', two: 'nd', few: 'rd', other: 'th' };
 
 export const money = (v) => (Math.abs(v) < 100 && !Number.isInteger(v) ? usd2 : usd0).format(v);
 export const moneyCompact = (v) => usdCompact.format(v);
-export const signedMoney = (v) => signedUsd.format(v);
+/** An estimate, to the 3 significant figures its sources support ($143,550 → "$144,000"); the API keeps full precision. */
+export const estimateMoney = (v) => usd3.format(v);
+export const estimateChange = (v) => signedUsd3.format(v);
+export const estimateRange = (low, high) => `${estimateMoney(low)}–${estimateMoney(high)}`;
 /** A 0–100 percentile as a percentage ("63%"). */
 export const percent = (p) => pct0.format(p / 100);
 /** A fraction as a percentage with one decimal ("28.2%"). */
@@ -79,7 +83,7 @@ export function percentileWords(percentile, distribution) {
 
 /** What the pay-based panels say when no pay is entered (they use the estimate's typical), or null. */
 export const payNote = (ctx) => (ctx.salary === null
-  ? `No pay entered yet: using your estimate's typical ${money(ctx.base.estimate ? ctx.base.estimate.typical : 0)}.` : null);
+  ? `No pay entered yet: using your estimate's typical base salary, ${estimateMoney(ctx.base.estimate ? ctx.base.estimate.typical : 0)}.` : null);
 
 /** "the 41st percentile" */
 export const percentileOrdinal = (p) => `${ordinal(Math.max(1, Math.min(99, Math.round(p))))} percentile`;

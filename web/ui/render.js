@@ -3,7 +3,7 @@
 // the others once the page is idle (each marked aria-busy until then), or as soon as one is
 // scrolled to. A panel whose figures did not change is left alone.
 import { morph, h } from './dom.js';
-import { money, moneyRange, percentileWords } from './format.js';
+import { money, estimateRange, percentileWords } from './format.js';
 import { panelOf, needsExtras } from './panels/index.js';
 import { whenIdle } from './schedule.js';
 import { citations } from './markup.js';
@@ -292,7 +292,7 @@ export class Renderer {
   announce({ base, salary }) {
     const parts = [];
     if (base.area) parts.push(`${money(salary)} a year is ${percentileWords(base.area.percentile, base.area.distribution)}.`);
-    if (base.estimate) parts.push(`Estimated pay for your profile: ${moneyRange(base.estimate.low, base.estimate.high)}.`);
+    if (base.estimate) parts.push(`Estimated base salary for your profile: ${estimateRange(base.estimate.low, base.estimate.high)}.`);
     const text = parts.join(' ');
     clearTimeout(this.#liveTimer);
     this.#liveTimer = setTimeout(() => {

@@ -1,7 +1,7 @@
 // The career path for the place: the range at each experience level for the same profile.
 import { h, table, scroller } from '../dom.js';
 import { rangeBar } from '../chart.js';
-import { money, moneyRange, people, placeName } from '../format.js';
+import { estimateMoney, estimateRange, people, placeName } from '../format.js';
 
 export default {
   event: 'career',
@@ -21,7 +21,7 @@ export default {
     const current = ctx.profile.experience;
     const d = ctx.base.distribution;
     return [
-      h('p', {}, `Pay for your profile at each experience level in ${placeName(d)} (the middle 50% and the typical figure).`),
+      h('p', {}, `Base salary for your profile at each experience level in ${placeName(d)} (the middle 50% and the typical figure).`),
       scroller('Career path', table({
         caption: `Career path for ${people(d.occupationTitle)} in ${placeName(d)}`,
         head: ['Level and source', 'Middle 50%', 'Typical', h('th', { scope: 'col', class: 'bar-col' }, h('span', { class: 'visually-hidden' }, 'Range chart'))],
@@ -29,7 +29,7 @@ export default {
           attrs: { 'data-level': l.level, class: l.level === current ? 'current' : null },
           cells: [
             [`${l.label} `, ctx.cite([l.source]), h('span', { class: 'note' }, l.years), l.level === current ? h('span', { class: 'tag' }, 'your level') : null],
-            moneyRange(l.low, l.high), money(l.typical),
+            estimateRange(l.low, l.high), estimateMoney(l.typical),
             { content: rangeBar({ domain: [min, max], low: l.low, high: l.high, mid: l.typical, marker: ctx.salary }), attrs: { class: 'bar-col' } },
           ],
         })),

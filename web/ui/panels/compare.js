@@ -2,7 +2,7 @@
 // the seed articles quote), with dates, so the spread between sources is visible.
 import { h, table, scroller } from '../dom.js';
 import { rangeBar } from '../chart.js';
-import { money, moneyRange, isoDate, placeName } from '../format.js';
+import { money, moneyRange, estimateMoney, estimateRange, isoDate, placeName } from '../format.js';
 
 /** The rows: the estimate, BLS's figures for the place (and the nation), every published figure. */
 function comparison(ctx) {
@@ -11,11 +11,11 @@ function comparison(ctx) {
   const released = (ids) => L.sourceById.get(ids[0])?.released || null;
   const bls = (dist, statistic, value, low, high) => ({
     kind: 'bls', publisher: L.sourceById.get(dist.sources[0])?.publisher || 'BLS', role: dist.occupationTitle,
-    statistic, value, low, high, asOf: released(dist.sources), area: areaName(dist.area), sources: dist.sources,
+    statistic: `${statistic}, ${dist.release}`, value, low, high, asOf: released(dist.sources), area: areaName(dist.area), sources: dist.sources,
   });
   const rows = [{
     kind: 'estimate', publisher: 'This calculator', role: `${d.occupationTitle}, your profile`,
-    statistic: 'typical; bar: middle 50%', value: e.typical, low: e.low, high: e.high,
+    statistic: 'typical base salary; bar: middle 50%', value: e.typical, low: e.low, high: e.high,
     asOf: null, asOfText: `data ${L.version}`, area: areaName(d.area), sources: [],
   }];
   const dists = [d];
@@ -48,13 +48,14 @@ export default {
     const mid = (r) => r.value ?? (r.low + r.high) / 2;
     const lowest = published.reduce((a, b) => (mid(b) < mid(a) ? b : a), published[0]);
     const highest = published.reduce((a, b) => (mid(b) > mid(a) ? b : a), published[0]);
-    const figure = (r) => (r.value !== null && r.low !== null ? `${money(r.value)} (${moneyRange(r.low, r.high)})`
+    const figure = (r) => (r.kind === 'estimate' ? `${estimateMoney(r.value)} (${estimateRange(r.low, r.high)})`
+      : r.value !== null && r.low !== null ? `${money(r.value)} (${moneyRange(r.low, r.high)})`
       : r.value !== null ? money(r.value) : moneyRange(r.low, r.high));
     return [
       published.length ? h('p', { class: 'lead' }, [
         `Published figures for developer roles range from ${money(mid(lowest))} (${lowest.publisher}, ${lowest.statistic}) `,
         `to ${money(mid(highest))} (${highest.publisher}, ${highest.statistic}); your estimate is `,
-        h('strong', {}, moneyRange(mine.low, mine.high)), '.']) : null,
+        h('strong', {}, estimateRange(mine.low, mine.high)), ' base salary.']) : null,
       h('p', { class: 'note' }, 'They measure different things (base pay or total pay, averages or medians, roles, places and years), so read the statistic and date of each. The shaded column in the bars is your estimate.'),
       scroller('Published figures', table({
         caption: 'Published pay figures for developer roles',

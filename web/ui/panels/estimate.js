@@ -2,7 +2,7 @@
 // effect in percent and dollars, and its source.
 import { h, table, scroller } from '../dom.js';
 import { rangeBar } from '../chart.js';
-import { money, moneyRange, change, signedMoney, ordinal, people, placeName } from '../format.js';
+import { money, moneyRange, change, estimateMoney, estimateRange, estimateChange, ordinal, people, placeName } from '../format.js';
 
 const KIND_LABELS = {
   specialization: 'Specialization', skill: 'Skill', technology: 'Technology',
@@ -23,8 +23,7 @@ export default {
     const d = e.base;
     const experience = e.factors.find((f) => f.kind === 'experience');
     const others = e.factors.filter((f) => f.kind !== 'experience');
-    // The band's salaries: the core multiplies them by the product of the applied factors.
-    const bandLow = e.low / e.multiplier.low, bandHigh = e.high / e.multiplier.high;
+    const [bandLow, bandHigh] = e.bandSalaries; // the experience profile's middle 50 %, before premiums
     // The dollar column comes from the core's steps: the typical salary after the area's median,
     // the experience band and each applied premium in turn (the last one is e.typical).
     const step = new Map(e.steps.map((s, i) => [`${s.kind}:${s.id}`, i]));
@@ -32,7 +31,7 @@ export default {
     const rows = [{
       cells: [
         [`Starting point: ${people(d.occupationTitle)} in ${placeName(d)} `, ctx.cite(d.sources)],
-        `median ${money(d.points.p50)}; middle 50% ${moneyRange(d.points.p25, d.points.p75)}`,
+        `median ${money(d.points.p50)}; middle 50% ${moneyRange(d.points.p25, d.points.p75)} (${d.release})`,
         money(start),
       ],
     }];
@@ -41,33 +40,35 @@ export default {
       attrs: { 'data-factor': 'experience' },
       cells: [
         [`Experience: ${experience.label} `, ctx.cite([experience.source]), experience.note ? h('span', { class: 'note' }, experience.note) : null],
-        `${ordinal(Math.round(experience.low))}–${ordinal(Math.round(experience.high))} percentile: ${moneyRange(bandLow, bandHigh)}`,
-        money(atExperience),
+        `${ordinal(Math.round(experience.low))}–${ordinal(Math.round(experience.high))} percentile: ${estimateRange(bandLow, bandHigh)}`,
+        estimateMoney(atExperience),
       ],
     } : {
       attrs: { 'data-factor': 'experience' },
       cells: ['Experience: any level', `25th–75th percentile: ${moneyRange(bandLow, bandHigh)}`, money(atExperience)],
     });
     for (const f of others) {
-      const effect = f.low === f.high ? change(f.typical) : `${change(f.typical)} (${change(f.low)} to ${change(f.high)})`;
+      let effect = f.low === f.high ? change(f.typical) : `${change(f.typical)} (${change(f.low)} to ${change(f.high)})`;
+      if (f.applied && f.weight < 0.995) effect += `, counted at ${Math.round(f.weight * 100)}%`; // shrinkage, cap
       const i = f.applied ? step.get(`${f.kind}:${f.id}`) : undefined;
       rows.push({
         attrs: { 'data-factor': `${f.kind}:${f.id}`, class: f.applied ? null : 'not-applied' },
         cells: [
           [`${KIND_LABELS[f.kind] || f.kind}: ${f.label} `, ctx.cite([f.source]), f.note ? h('span', { class: 'note' }, f.note) : null],
           f.applied ? effect : [h('s', {}, effect), ' not applied'],
-          i > 0 ? signedMoney(e.steps[i].typical - e.steps[i - 1].typical) : '',
+          i > 0 ? estimateChange(e.steps[i].typical - e.steps[i - 1].typical) : '',
         ],
       });
     }
     rows.push({
       attrs: { class: 'total', 'data-factor': 'total' },
-      cells: ['Your estimate (middle 50%, typical)', moneyRange(e.low, e.high), money(e.typical)],
+      cells: ['Your estimate, base salary (middle 50%, typical)', estimateRange(e.low, e.high), estimateMoney(e.typical)],
     });
     const p = d.points;
     return [
       h('p', { class: 'lead', 'data-result': 'estimate' }, [
-        'About ', h('strong', {}, moneyRange(e.low, e.high)), ` a year, typically ${money(e.typical)}.`]),
+        'About ', h('strong', {}, estimateRange(e.low, e.high)), ` a year in base salary (no bonus or equity), typically ${estimateMoney(e.typical)}.`]),
+      ...e.notes.map((n) => h('p', { class: 'note' }, n)),
       h('div', { class: 'bar-line' }, [
         rangeBar({ domain: [Math.min(p.p10, e.low) * 0.9, Math.max(p.p90, e.high) * 1.05], low: e.low, high: e.high, mid: e.typical, marker: ctx.salary, band: [p.p10, p.p90] }),
         h('p', { class: 'note' }, `Bar: your estimate; shaded: 10th–90th percentile of all ${people(d.occupationTitle)} in ${placeName(d)}${ctx.salary !== null ? '; line: your pay' : ''}.`),

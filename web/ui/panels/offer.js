@@ -2,7 +2,7 @@
 // visitor's own profile, not just nationally.
 import { h } from '../dom.js';
 import { rangeBar } from '../chart.js';
-import { money, moneyRange, percent, people, placeName } from '../format.js';
+import { money, estimateMoney, estimateRange, percent, people, placeName } from '../format.js';
 
 const within = (p) => (p < 1 ? 'lower than about 99%' : `higher than about ${percent(Math.min(99, Math.round(p)))}`);
 
@@ -22,8 +22,8 @@ export default {
   render(o, ctx) {
     const d = o.base;
     const nodes = [h('p', { class: 'lead', 'data-result': 'negotiation' }, [
-      'Negotiation range: ', h('strong', {}, moneyRange(o.low, o.high)),
-      `, the middle 50% of pay for your profile in ${placeName(d)} (typical ${money(o.typical)}).`])];
+      'Negotiation range: ', h('strong', {}, estimateRange(o.low, o.high)),
+      `, the middle 50% of base salary for your profile in ${placeName(d)} (typical ${estimateMoney(o.typical)}).`])];
     if (o.result) {
       const r = o.result;
       const where = r.salary < o.low ? 'below the range' : r.salary > o.high ? 'above the range' : 'within the range';
@@ -36,7 +36,7 @@ export default {
     const marks = [o.profile.p10, o.profile.p90, o.offer].filter((v) => v !== null);
     nodes.push(h('div', { class: 'bar-line' }, [
       rangeBar({ domain: [Math.min(...marks) * 0.9, Math.max(...marks) * 1.05], low: o.low, high: o.high, mid: o.typical, marker: o.offer, band: [o.profile.p10, o.profile.p90] }),
-      h('p', { class: 'note' }, `Bar: the negotiation range; shaded: 10th–90th percentile for your profile (${moneyRange(o.profile.p10, o.profile.p90)})${o.offer !== null ? '; line: the offer' : ''}.`),
+      h('p', { class: 'note' }, `Bar: the negotiation range; shaded: 10th–90th percentile for your profile (${estimateRange(o.profile.p10, o.profile.p90)})${o.offer !== null ? '; line: the offer' : ''}.`),
     ]));
     return nodes;
   },

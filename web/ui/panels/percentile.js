@@ -1,7 +1,7 @@
 // Where a salary falls: the percentile in the chosen place and nationally, in words and on the
 // distribution chart.
 import { h } from '../dom.js';
-import { distributionChart, sampleDensity } from '../chart.js';
+import { distributionChart, densityCurve } from '../chart.js';
 import { money, moneyCompact, percentileWords, percentileOrdinal, people, placeName } from '../format.js';
 
 const PERIODS = { monthly: 'a month', semimonthly: 'twice a month', biweekly: 'every two weeks', weekly: 'a week', hourly: 'an hour' };
@@ -28,9 +28,9 @@ export default {
       percentile: base.area ? base.area.percentile : null,
       national: base.national ? base.national.percentile : null,
       distribution: d,
-      // Sampling the curve takes 121 percentileOf calls: kept per place and range while typing.
+      // One core call per curve, kept per place and range while typing.
       curve: ctx.memo('curve', `${ctx.where.occupation}|${ctx.where.area}|${Math.round(x0)}|${Math.round(hi)}`,
-        () => sampleDensity((x) => ctx.calc.percentileOf(x, ctx.where).percentile / 100, x0, hi)),
+        () => densityCurve(ctx.calc, ctx.where, x0, hi)),
     };
   },
 
@@ -46,7 +46,7 @@ export default {
         `${pay} is `, h('strong', {}, percentileWords(data.percentile, d)),
         ` (the ${percentileOrdinal(data.percentile)}).`]));
       if (d.areaKind !== 'nation' && data.national !== null) {
-        nodes.push(h('p', { 'data-result': 'national' }, `Nationally, it is ${percentileWords(data.national, { ...d, areaKind: 'nation' })}.`));
+        nodes.push(h('p', { 'data-result': 'national' }, `Nationally (${ctx.base.national.distribution.release}), it is ${percentileWords(data.national, { ...d, areaKind: 'nation' })}.`));
       }
     }
     const p = d.points;
@@ -56,9 +56,9 @@ export default {
     nodes.push(h('figure', { class: 'chart-box' }, [
       distributionChart({ curve: data.curve, points: p, estimatedPoints: d.estimatedPoints, salary: data.salary, width: ctx.chartWidth(), label }),
       h('figcaption', {}, [
-        `Annual pay of ${people(d.occupationTitle)} in ${placeName(d)} (the curve is smoothed between the published percentiles; the darker area is the middle 50%, ${moneyCompact(p.p25)}–${moneyCompact(p.p75)}). `,
+        `Annual pay of ${people(d.occupationTitle)} in ${placeName(d)} (the model's density, exact at the published percentiles; the darker area is the middle 50%, ${moneyCompact(p.p25)}–${moneyCompact(p.p75)}). `,
         d.estimatedPoints.length ? '≈ marks a point that is estimated, not published. ' : '',
-        'Source: ', ctx.cite(d.sources),
+        `Source: ${d.release} `, ctx.cite(d.sources),
       ]),
     ]));
     for (const note of d.notes) nodes.push(h('p', { class: 'note' }, note));
