@@ -276,8 +276,13 @@ Result<Distribution> Distribution::from_points(const std::array<double, 5>& poin
 }
 
 void Distribution::finish() {
+  // Φ⁻¹ at kPercentiles, for z-mapped curves: constants rather than five normal_quantile calls in
+  // every estimate.
+  constexpr double kZ[] = {-1.2815515655446004, -0.6744897501960817, 0, 0.6744897501960817, 1.2815515655446004};
   for (size_t i = 0; i < points_.size(); ++i) {
-    points_[i] = salary_at(kPercentiles[i]);
+    double p = is_z_mapped() ? normal_cdf(z_centre_ + z_width_ * kZ[i]) : kPercentiles[i] / 100;
+    points_[i] = base_quantile(p);
+    if (is_transformed()) points_[i] = std::exp(log_shift_ + log_scale_ * std::log(points_[i]));
     if (is_transformed() || is_z_mapped()) continue;
     for (size_t j = 0; j < n_; ++j)  // a knot's own wage, not a round trip through the curve
       if (p_[j] == kPercentiles[i] / 100) points_[i] = w_[j];
