@@ -25,6 +25,7 @@ inline constexpr size_t kAreas = 10000;
 inline constexpr size_t kMetroStates = 10;  // states a metro spans (the most today: 4)
 inline constexpr size_t kOccupations = 1000;
 inline constexpr size_t kGaps = 1000;  // per occupation
+inline constexpr size_t kTrendReleases = 50;  // per occupation: the national median, release by release
 inline constexpr size_t kExperienceLevels = 20;
 inline constexpr size_t kFactors = 500;  // per kind: specializations, skills, …
 inline constexpr size_t kCompensationNorms = 1000;

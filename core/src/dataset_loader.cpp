@@ -120,13 +120,12 @@ bool load_wage_row(Reader& r, const json& entry, const std::string& path, const 
          r.optional_number(entry, path, "hourly_median", row.hourly_median, 0, kMaxWage / 2080);
 }
 
-// The national median in successive releases, oldest first (optional; at most one per year of
-// the tax tables' span would do, kTaxYears bounds it).
+// The national median in successive releases, oldest first (optional).
 bool load_trend(Reader& r, const json& entry, const std::string& path, const Dataset& out, Occupation& o) {
   if (!entry.contains("national_trend")) return true;
   const json* trend = nullptr;
   std::string trend_path = child_path(path, "national_trend");
-  if (!r.array(entry, path, "national_trend", trend) || !r.at_most(*trend, trend_path, limits::kTaxYears, "releases"))
+  if (!r.array(entry, path, "national_trend", trend) || !r.at_most(*trend, trend_path, limits::kTrendReleases, "releases"))
     return false;
   for (size_t i = 0; i < trend->size(); ++i) {
     std::string point_path = child_path(trend_path, i);

@@ -111,6 +111,19 @@ TEST_CASE("entries: at a limit loads, one over is refused with the path and the 
       doc["occupations"]["15-1252"]["gaps"].push_back({{"area", "AR"}, {"reason", "none"}});
     CHECK(message_of(doc) == "/occupations/15-1252/gaps: lists 1001 gaps; the limit is 1000");
   }
+  SUBCASE("an occupation's national trend, the occupations a factor names") {
+    json doc = shipped_doc();
+    json& trend = doc["occupations"]["15-1252"]["national_trend"];
+    json point = trend[0];
+    while (trend.size() < limits::kTrendReleases) trend.push_back(point);
+    CHECK(load(doc).ok());
+    trend.push_back(point);
+    CHECK(message_of(doc) == "/occupations/15-1252/national_trend: lists 51 releases; the limit is 50");
+    doc = shipped_doc();
+    json& measured = doc["factors"]["skills"][0]["occupations"];
+    while (measured.size() <= limits::kOccupations) measured.push_back("15-1252");
+    CHECK(message_of(doc) == "/factors/skills/0/occupations: lists 1001 occupations; the limit is 1000");
+  }
   SUBCASE("tax years and brackets") {
     json doc = shipped_doc();
     json& single = doc["tax"]["federal"]["years"]["2026"]["brackets"]["single"];
