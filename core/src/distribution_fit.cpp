@@ -32,15 +32,19 @@ double tail_integral(double c, double beta, double u) {
 // A piece whose density runs from f0 to f1 with average `mean` (see distribution.hpp).
 Distribution::Piece make_piece(double f0, double f1, double mean) {
   Distribution::Piece p;
-  if (mean >= std::max(f0, f1)) {  // a bump: f0·(1 − t) + f1·t + 6c·t(1 − t)
+  // Where the mean sits between the ends: below and above it, as two distances (their ratio is
+  // k; 1 − share would lose it to rounding when the mean is very close to an end).
+  const double below = mean - f0, above = f1 - mean;
+  if (mean <= std::min(f0, f1) && mean > 0) {  // a dip
+    p.d = f1, p.e = f0, p.k = (f0 + f1) / mean - 1;
+  } else if (below * above > 0) {  // monotone: share = below / (below + above)
+    if (std::fabs(below) <= std::fabs(above)) p.a = f0, p.d = f1 - f0, p.k = above / below;
+    else p.a = f1, p.e = f0 - f1, p.k = below / above;
+  } else {
+    // A bump, f0·(1 − t) + f1·t + 6c·t(1 − t); also where the ends are too close (or too small,
+    // subnormal) to tell the mean's place between them: the parabola holds the mass all the same.
     double c = mean - (f0 + f1) / 2;
     p.a = f0, p.b = f1 - f0 + 6 * c, p.c = -6 * c;
-  } else if (mean <= std::min(f0, f1)) {  // a dip
-    p.d = f1, p.e = f0, p.k = (f0 + f1) / mean - 1;
-  } else {
-    double share = (mean - f0) / (f1 - f0);  // where the mean sits between the ends, 0..1
-    if (share <= 0.5) p.a = f0, p.d = f1 - f0, p.k = 1 / share - 1;
-    else p.a = f1, p.e = f0 - f1, p.k = share / (1 - share);
   }
   return p;
 }
@@ -63,6 +67,7 @@ double Distribution::base_density(double w) const {
   const size_t top = n_ - 1;
   if (w >= w_[top]) {
     double u = std::log(w / w_[top]);
+    if (u == HUGE_VAL) return 0;
     return (1 - p_[top]) * std::exp(-u * (alpha_ + beta_ * u)) * (alpha_ + 2 * beta_ * u) / w;
   }
   size_t i = 0;
@@ -197,10 +202,10 @@ Result<Distribution> DistributionFit::run(const std::vector<Knot>& knots, std::o
   for (size_t i = 0; i < n; ++i) {
     const Knot& k = knots[i];
     // Points a few ulps apart would leave an interval too narrow to hold its share of workers.
-    if (!(k.wage > 0 && k.wage < HUGE_VAL && k.percentile > 0 && k.percentile < 100) ||
+    if (!(k.wage >= 1e-290 && k.wage <= 1e290 && k.percentile > 0 && k.percentile < 100) ||
         (i > 0 && !(k.wage - knots[i - 1].wage >= k.wage * 1e-9 && k.percentile > knots[i - 1].percentile)))
-      return make_error(code::kInvalidNumber,
-                        "percentile points must be positive and increasing, at least a billionth apart");
+      return make_error(code::kInvalidNumber, "percentile points must be increasing wages from 1e-290 to 1e290, "
+                                              "at least a billionth apart");
     shape.w_[i] = k.wage;
     shape.p_[i] = k.percentile / 100;
   }
@@ -261,6 +266,17 @@ Result<Distribution> DistributionFit::run(const std::vector<Knot>& knots, std::o
   }
   Distribution best = fit.curve(c);
   best.mean_reached_ = reached;
+  // Points at the ends of the double range (a gap of 1e300, a wage of 1e-300) can leave a density
+  // or a tail exponent that is 0, infinite or NaN: not a distribution to compute on.
+  bool finite = best.gamma_ > 0 && best.gamma_ < HUGE_VAL && best.alpha_ > 0 && best.alpha_ < HUGE_VAL &&
+                best.beta_ >= 0 && best.beta_ < HUGE_VAL;
+  for (size_t i = 0; i < n; ++i) finite = finite && c.f[i] > 0 && c.f[i] < HUGE_VAL;
+  for (size_t i = 0; i < top; ++i) {
+    const Distribution::Piece& p = best.pieces_[i];
+    for (double v : {p.a, p.b, p.c, p.d, p.e, p.k}) finite = finite && std::fabs(v) < HUGE_VAL;
+  }
+  if (!finite)
+    return make_error(code::kInvalidNumber, "percentile points are too extreme to form a distribution");
   best.finish();
   return best;
 }
@@ -313,11 +329,18 @@ Distribution Distribution::z_mapped(double centre, double width) const {
   return d;
 }
 
+// Points well inside the doubles: a curve scaled to the subnormals (or near the overflow) could
+// no longer tell its points and percentiles apart.
+bool points_in_range(const std::array<double, 5>& points) {
+  for (size_t i = 0; i < points.size(); ++i)
+    if (!(points[i] >= 1e-290 && points[i] <= 1e290) || (i > 0 && points[i] <= points[i - 1])) return false;
+  return true;
+}
+
 Result<Distribution> Distribution::scaled(double factor) const {
   Distribution d = transformed(std::log(factor), 1);
-  for (size_t i = 0; i < 5; ++i)
-    if (!std::isfinite(d.points_[i]) || d.points_[i] <= 0 || (i > 0 && d.points_[i] <= d.points_[i - 1]))
-      return make_error(code::kInvalidNumber, "percentile points are out of range after scaling");
+  if (!points_in_range(d.points_))
+    return make_error(code::kInvalidNumber, "percentile points are out of range after scaling");
   return d;
 }
 

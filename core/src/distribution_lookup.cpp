@@ -71,6 +71,7 @@ double Distribution::base_cdf(double w) const {
   const size_t top = n_ - 1;
   if (w >= w_[top]) {
     double u = ln(w / w_[top]);
+    if (u == HUGE_VAL) return 1;  // past the doubles (a transformed curve's salary can map there)
     return 1 - (1 - p_[top]) * std::exp(-u * (alpha_ + beta_ * u));
   }
   size_t i = 0;

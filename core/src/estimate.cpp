@@ -172,6 +172,9 @@ Result<Estimate> estimate(const Dataset& data, const Profile& profile,
   const double iqr = std::log(experienced.points()[3] / experienced.points()[1]);
   const double scale = 1 + 2 * spread / iqr;
   out.profile = experienced.transformed(log_typical + (1 - scale) * median, scale);
+  // A dataset's extreme wages (1e-298 passes the loader) can take a profile out of the doubles.
+  if (!points_in_range(out.profile.points()))
+    return make_error(code::kNoData, "the estimate for this profile is out of range for " + out.base->area_name);
   out.low = out.profile.points()[1];
   out.typical = out.profile.points()[2];
   out.high = out.profile.points()[3];

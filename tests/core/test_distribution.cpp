@@ -268,15 +268,16 @@ TEST_CASE("scaling out of range is an error, not a crash, and a metro reports it
   // or round together threw std::bad_variant_access (std::terminate natively, abort in wasm).
   Distribution d = Distribution::from_points({1, 2, 3, 4, 5}).value();
   CHECK_FALSE(d.scaled(1e308).ok());  // the upper points overflow to inf
-  CHECK(d.scaled(1e300)->points()[0] == doctest::Approx(1e300));
+  CHECK_FALSE(d.scaled(1e300).ok());  // beyond 1e290: out of the range a curve can be computed in
+  CHECK(d.scaled(1e280)->points()[0] == doctest::Approx(1e280));
   Distribution small = Distribution::from_points({0.1, 0.2, 0.3, 0.4, 0.5}).value();
   CHECK_FALSE(small.scaled(std::numeric_limits<double>::denorm_min()).ok());  // underflows to 0
 
-  // A dataset whose national row starts in the subnormals: scaled by 1 / 1e8 for the metro, p10
-  // and p25 become 0.
+  // A dataset whose national row starts near the bottom of the doubles: scaled by 1 / 1e8 for the
+  // metro, its p10 and p25 would leave them.
   auto doc = nlohmann::ordered_json::parse(test::read_file(SALARY_DATA_PATH));
-  doc["occupations"]["15-1252"]["areas"]["US"]["p10"] = 1e-320;
-  doc["occupations"]["15-1252"]["areas"]["US"]["p25"] = 2e-320;
+  doc["occupations"]["15-1252"]["areas"]["US"]["p10"] = 1e-285;
+  doc["occupations"]["15-1252"]["areas"]["US"]["p25"] = 2e-285;
   doc["metro_wages"]["national_reference"]["value"] = 1e8;
   doc["metro_wages"]["metros"]["41940"]["value"] = 1;
   auto data = load_dataset(doc.dump());
@@ -286,6 +287,16 @@ TEST_CASE("scaling out of range is an error, not a crash, and a metro reports it
   REQUIRE_FALSE(metro.ok());
   CHECK(metro.error().code == "no_data");
   CHECK(metro.error().message.find("out of range") != std::string::npos);
+  // Wages in the subnormals (the loader takes any positive number) cannot form a curve whose
+  // points and percentiles can be told apart: refused with the reason.
+  doc["occupations"]["15-1252"]["areas"]["US"]["p10"] = 1e-320;
+  doc["occupations"]["15-1252"]["areas"]["US"]["p25"] = 2e-320;
+  data = load_dataset(doc.dump());
+  REQUIRE(data.ok());
+  auto us = area_distribution(data.value(), "15-1252", "US");
+  REQUIRE_FALSE(us.ok());
+  CHECK(us.error().code == "no_data");
+  CHECK(us.error().message.find("from 1e-290 to 1e290") != std::string::npos);
 }
 
 TEST_CASE("percentile_of never reaches 100, even in the steepest shipped tail") {

@@ -149,6 +149,10 @@ struct AreaDistribution {
 Result<AreaDistribution> area_distribution(const Dataset& data, const std::string& occupation,
                                            const std::string& area);
 
+// Whether wages at kPercentiles are finite, strictly increasing and well inside the doubles
+// (1e-290 … 1e290), as a curve to compute on must be.
+bool points_in_range(const std::array<double, 5>& points);
+
 // Checks a salary argument: finite, 0 <= value <= 1e9. `name` is used in the message.
 std::optional<Error> check_salary(const char* name, double value);
 
