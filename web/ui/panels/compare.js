@@ -29,7 +29,8 @@ function comparison(ctx) {
     .map((p) => ({ kind: 'published', ...p, area: areaName(p.area), sources: [p.source] }))
     .sort((a, b) => (b.value ?? b.high) - (a.value ?? a.high));
   const regions = L.areas.filter((a) => a.kind === 'world_region' && a.range);
-  return { rows: [...rows, ...published], regions };
+  // Beside the national row, a state's says how much newer the national figures are.
+  return { rows: [...rows, ...published], regions, vintage: dists.length > 1 ? d.notes.filter((n) => n.startsWith('These figures are')) : [] };
 }
 
 export default {
@@ -40,7 +41,7 @@ export default {
   // The same while the profile is (it does not depend on the pay): computed once per profile.
   compute: (ctx) => ctx.memo('compare', JSON.stringify(ctx.profile), () => comparison(ctx)),
 
-  render({ rows, regions }, ctx) {
+  render({ rows, regions, vintage }, ctx) {
     const all = rows.flatMap((r) => [r.value, r.low, r.high]).filter((v) => v !== null);
     const domain = [Math.min(...all) * 0.9, Math.max(...all) * 1.05];
     const mine = rows[0];
@@ -57,6 +58,7 @@ export default {
         `to ${money(mid(highest))} (${highest.publisher}, ${highest.statistic}); your estimate is `,
         h('strong', {}, estimateRange(mine.low, mine.high)), ' base salary.']) : null,
       h('p', { class: 'note' }, 'They measure different things (base pay or total pay, averages or medians, roles, places and years), so read the statistic and date of each. The shaded column in the bars is your estimate.'),
+      ...vintage.map((n) => h('p', { class: 'note' }, n)),
       scroller('Published figures', table({
         caption: 'Published pay figures for developer roles',
         head: ['Who, what and source', 'Figure', h('th', { scope: 'col', class: 'bar-col' }, h('span', { class: 'visually-hidden' }, 'Range chart'))],
