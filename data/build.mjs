@@ -172,10 +172,8 @@ function buildOccupations(blsDir, stateCodes) {
       national_trend: national.map((r, i) => ({ release: releases[i].survey, median: Number(r.A_MEDIAN),
         source: releases[i].source })) };
   }
-  const national2024 = releases[1].rows.find((r) => r.OCC_CODE === '15-1252');
   const national2025 = newest.rows.find((r) => r.OCC_CODE === '15-1252');
-  return { occupations, nationalMean: Number(national2024.A_MEAN),
-    nationalSoftware: { p50: Number(national2025.A_MEDIAN), p75: Number(national2025.A_PCT75) } };
+  return { occupations, nationalSoftware: { p50: Number(national2025.A_MEDIAN), p75: Number(national2025.A_PCT75) } };
 }
 
 // ---------- BEA Regional Price Parities ----------
@@ -213,13 +211,11 @@ function buildPriceParities(beaDir, stateNameByFips) {
   const metros = new Map();
   const metroAreas = new Map();
   for (const r of metroCsv.rows.filter((r) => !['00000', '00999'].includes(r.geofips))) {
-    const name = metroName(r.name);
-    const spans = /, ([A-Z]{2}(?:-[A-Z]{2})*)$/.exec(name) ?? fail(`no state list in metro name "${r.name}"`);
-    metroAreas.set(r.geofips, { name, kind: 'metro', states: spans[1].split('-') });
+    metroAreas.set(r.geofips, metroName(r.name));
     metros.set(r.geofips, Number(r.rpp_all_2024));
   }
   return {
-    metroAreas: sortByKey(metroAreas),
+    metroNames: metroAreas,
     released: { state: lastUpdated(sarpp.text, 'SARPP'), metro: lastUpdated(marpp.text, 'MARPP') },
     price_parities: {
       states: { source: 'bea-rpp-state', year: 2023,
@@ -227,6 +223,123 @@ function buildPriceParities(beaDir, stateNameByFips) {
       metros: { source: 'bea-rpp-metro', year: 2024, values: sortByKey(metros) },
     },
   };
+}
+
+// ---------- wage areas (DOL OFLC prevailing wage levels, BLS metro medians) ----------
+
+// The occupations DOL publishes prevailing wage levels for in the extract (15-1254 has none).
+const LEVEL_OCCUPATIONS = ['15-1252', '15-1253', '15-2051'];
+// Territories: OFLC wage areas, but no BLS state row, BEA price level or state tax table.
+const TERRITORIES = { PR: 'Puerto Rico', GU: 'Guam', VI: 'U.S. Virgin Islands' };
+// OFLC's geography file spells one area name with a stray U+0081 where the official name has "ü"
+// (0x81 is "ü" in code page 437): Mayagüez, PR. Fixed here; any other control character fails.
+const MISSPELLED = { 'Mayag\u0081uez': 'Mayagüez' };
+
+const titleCase = (s) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (m, sep, ch) => sep + ch.toUpperCase());
+
+/**
+ * Every OFLC wage area: {code → {name, kind, states, counties}}. Codes are the file's own: a CBSA
+ * code (5 digits) for a metro area; for a nonmetropolitan area (and Guam and the Virgin Islands,
+ * which OFLC codes the same way) the state's FIPS code × 100,000 + a number, e.g. 4800001.
+ * `states` lists the states in the area's name in order (the principal state first), then any
+ * other state it has counties in; counties are "County name, ST".
+ */
+function buildWageAreas(oflcDir, stateCodes) {
+  const rows = readCsv(join(oflcDir, 'Geography_2025-26.csv')).rows;
+  const known = new Set([...stateCodes, ...Object.keys(TERRITORIES)]);
+  const areas = new Map();
+  for (const r of rows) {
+    if (!/^\d{5,7}$/.test(r.Area)) fail(`OFLC area code "${r.Area}" is neither a CBSA nor an OFLC nonmetro code`);
+    if (!known.has(r.StateAb)) fail(`OFLC area ${r.Area} lies in unknown state ${r.StateAb}`);
+    let name = r.AreaName;
+    for (const [bad, good] of Object.entries(MISSPELLED)) name = name.replace(bad, good);
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) fail(`control character in OFLC area name "${name}"`);
+    const nonmetro = /nonmetropolitan area( \(noncontiguous\))?$/.test(name);
+    if (nonmetro && r.Area.length === 5) fail(`OFLC area ${r.Area} "${name}": code and name disagree on nonmetro`);
+    let area = areas.get(r.Area);
+    if (!area) {
+      const listed = /, ([A-Z]{2}(?:-[A-Z]{2})*)$/.exec(name)?.[1].split('-') ?? [];
+      area = { name, kind: nonmetro ? 'nonmetro' : 'metro', states: listed, counties: [] };
+      areas.set(r.Area, area);
+    } else if (area.name !== name) fail(`OFLC area ${r.Area} has two names: "${area.name}", "${name}"`);
+    if (!area.states.includes(r.StateAb)) area.states.push(r.StateAb);
+    let county = r.CountyTownName;
+    if (county === county.toUpperCase()) county = titleCase(county); // Guam's villages are in capitals
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(county)) fail(`control character in OFLC county name "${county}"`);
+    area.counties.push(`${county}, ${r.StateAb}`);
+  }
+  for (const [code, area] of areas) {
+    for (const st of area.states) if (!known.has(st)) fail(`OFLC area ${code} names unknown state ${st}`);
+    area.counties.sort();
+  }
+  return sortByKey(areas);
+}
+
+/**
+ * DOL's four levels per occupation and area. Levels II and III are computed by DOL from I and IV
+ * (a third and two thirds of the way, on hourly wages rounded to the cent): checked to within the
+ * rounding, so a misread column fails the build.
+ */
+function buildPrevailingWages(oflcDir, wageAreas) {
+  const rows = readCsv(join(oflcDir, 'oflc_alc_2025-26_levels_selected.csv')).rows;
+  const levels = Object.fromEntries(LEVEL_OCCUPATIONS.map((occ) => [occ, new Map()]));
+  for (const r of rows) {
+    if (!levels[r.SocCode]) fail(`unexpected occupation ${r.SocCode} in the OFLC levels`);
+    if (!wageAreas.has(r.Area)) fail(`OFLC levels for area ${r.Area}, which the geography file lacks`);
+    const l = [r.Level1_annual, r.Level2_annual, r.Level3_annual, r.Level4_annual].map(Number);
+    if (!l.every((v) => Number.isInteger(v) && v > 0) || l.some((v, i) => i > 0 && v <= l[i - 1])) {
+      fail(`OFLC levels for ${r.Area}/${r.SocCode} are not increasing whole dollars: ${l}`);
+    }
+    const step = (l[3] - l[0]) / 3;
+    if (Math.abs(l[1] - (l[0] + step)) > 25 || Math.abs(l[2] - (l[0] + 2 * step)) > 25) {
+      fail(`OFLC levels II/III for ${r.Area}/${r.SocCode} do not split I–IV in thirds: ${l}`);
+    }
+    if (levels[r.SocCode].has(r.Area)) fail(`OFLC levels for ${r.Area}/${r.SocCode} appear twice`);
+    levels[r.SocCode].set(r.Area, l);
+  }
+  for (const occ of LEVEL_OCCUPATIONS) {
+    if (levels[occ].size !== wageAreas.size) fail(`OFLC levels for ${occ} cover ${levels[occ].size} of ${wageAreas.size} areas`);
+    levels[occ] = sortByKey(levels[occ]);
+  }
+  return { source: 'dol-oflc-2025-26', wage_year: 'July 2025 – June 2026', levels };
+}
+
+/** BLS's official May 2024 metro medians ({occupation → {CBSA → annual median}}). */
+function buildMetroMedians(blsDir, wageAreas) {
+  const rows = readCsv(join(blsDir, 'oews_msa_M2024_medians_selected.csv')).rows;
+  const values = Object.fromEntries(OCCUPATIONS.map((occ) => [occ, new Map()]));
+  for (const r of rows) {
+    const area = wageAreas.get(r.AREA) ?? fail(`BLS metro ${r.AREA} is not an OFLC wage area`);
+    if (area.name !== r.AREA_TITLE) fail(`BLS metro ${r.AREA} is "${r.AREA_TITLE}", OFLC says "${area.name}"`);
+    if (!values[r.OCC_CODE]) fail(`unexpected occupation ${r.OCC_CODE} in the BLS metro medians`);
+    const median = Number(r.A_MEDIAN);
+    if (!(median > 0)) fail(`BLS metro median for ${r.AREA}/${r.OCC_CODE} is not a number: ${r.A_MEDIAN}`);
+    values[r.OCC_CODE].set(r.AREA, median);
+  }
+  for (const occ of OCCUPATIONS) values[occ] = sortByKey(values[occ]);
+  return { source: 'bls-oews-msa-2024', values };
+}
+
+// BEA's price levels of the metropolitan and nonmetropolitan portion of each state (PARPP), for
+// the wage areas without a metro price level of their own. BEA writes 0.000 for a portion that
+// does not exist (no nonmetropolitan counties in NJ, RI, DE, DC): left out.
+function buildPortionParities(beaDir, stateNameByFips, year) {
+  const parpp = readCsv(join(beaDir, 'PARPP_PORT_2008_2024.csv'));
+  const values = new Map();
+  for (const r of parpp.rows.filter((r) => r.LineCode === '1' && r.GeoFIPS !== '00000')) {
+    const m = /^(\d\d)(998|999)$/.exec(r.GeoFIPS) ?? fail(`unexpected PARPP row ${r.GeoFIPS}`);
+    const [code, name] = stateNameByFips.get(m[1]) ?? fail(`PARPP state fips ${m[1]} is not a BLS state`);
+    const portion = m[2] === '998' ? 'metro' : 'nonmetro';
+    if (r.GeoName !== `${name} (${portion === 'metro' ? 'Metropolitan' : 'Nonmetropolitan'} Portion)`) {
+      fail(`PARPP ${r.GeoFIPS} is "${r.GeoName}"`);
+    }
+    const value = Number(r[year]);
+    if (!Number.isFinite(value)) fail(`PARPP ${r.GeoFIPS} ${year}: ${r[year]}`);
+    if (!values.has(code)) values.set(code, {});
+    if (value > 0) values.get(code)[portion] = value;
+  }
+  return { source: 'bea-rpp-portion', year: Number(year), released: lastUpdated(parpp.text, 'PARPP'),
+    values: sortByKey(values) };
 }
 
 // ---------- tax ----------
@@ -285,7 +398,7 @@ function buildStateTax(src) {
 
 // ---------- sources ----------
 
-function buildSources(released, fedSrc, stateSrc) {
+function buildSources(released, fedSrc, stateSrc) { // released: {state, metro, portion}
   const bea = 'https://www.bea.gov/data/prices-inflation/regional-price-parities-state-and-metro-area';
   const commit = fedSrc._source.commit;
   if (stateSrc._source.commit !== commit) fail('federal and state tax files come from different commits');
@@ -304,6 +417,19 @@ function buildSources(released, fedSrc, stateSrc) {
       title: 'Regional Price Parities by State (SARPP), 2023', released: released.state, url: bea },
     'bea-rpp-metro': { publisher: 'U.S. Bureau of Economic Analysis',
       title: 'Regional Price Parities by Metropolitan Area (MARPP), 2024', released: released.metro, url: bea },
+    'bea-rpp-portion': { publisher: 'U.S. Bureau of Economic Analysis',
+      title: 'Regional Price Parities by State Portion (PARPP): metropolitan and nonmetropolitan parts of each state, 2024',
+      released: released.portion, url: bea },
+    'bls-oews-msa-2024': { publisher: 'U.S. Bureau of Labor Statistics',
+      title: 'Occupational Employment and Wage Statistics, May 2024 (metropolitan areas, cross-industry annual medians)',
+      released: '2025-04-02', url: 'https://www.bls.gov/oes/',
+      note: 'Medians for 20 metropolitan areas; BLS publishes its other metro percentiles too, but they are not in this dataset.' },
+    'dol-oflc-2025-26': { publisher: 'U.S. Department of Labor, Office of Foreign Labor Certification',
+      title: 'Prevailing wage levels, all industries (ALC), wage year July 2025 – June 2026, and its geography file',
+      released: '2025-07-01', url: 'https://flag.dol.gov/wage-data/wage-search',
+      note: 'Foreign Labor Certification Data Center. Computed by DOL from the BLS OEWS May 2024 survey: Level I ' +
+        'is the mean wage of the lowest third of the area\'s distribution, Level IV the mean of the upper two ' +
+        'thirds, Levels II and III divide the gap in thirds. Annual = hourly × 2,080. Used for H-1B and PERM.' },
     'irs-2025-2026': { publisher: 'Internal Revenue Service',
       title: 'Federal income tax brackets, standard deductions and payroll tax parameters, tax years 2025 and 2026',
       url: 'https://www.irs.gov/',
@@ -327,8 +453,10 @@ function buildSources(released, fedSrc, stateSrc) {
 
 // ---------- seed figures ----------
 
-// seed-002's metro table. Its names follow older OMB delineations; the BEA file uses the current
-// ones, so each is mapped by hand to today's CBSA code (several were renamed, none re-coded).
+// seed-002's metro table, kept only as the article's figures (published_estimates): they disagree
+// with BLS (its San Jose "mean" is below the official San Jose median) and nothing is computed
+// from them. Its names follow older OMB delineations, so each is mapped by hand to today's CBSA
+// code (several were renamed, none re-coded).
 const SEED_002_METROS = [
   ['San Jose-Sunnyvale-Santa Clara, CA', 180000, '41940'],
   ['Seattle-Tacoma-Bellevue, WA', 165000, '42660'],
@@ -342,15 +470,13 @@ const SEED_002_METROS = [
   ['Denver-Aurora-Lakewood, CO', 137000, '19740'], // now Denver-Aurora-Centennial
 ];
 
-function buildMetroWages(seeds, metroAreas, nationalMean) {
-  const metros = new Map();
-  for (const [name, value, cbsa] of SEED_002_METROS) {
+function metroArticleFigures(seeds, wageAreas) {
+  return SEED_002_METROS.map(([name, value, cbsa]) => {
     expectInSeed(seeds, 'seed-002', `${name} ${usd(value)}`);
-    if (!metroAreas.has(cbsa)) fail(`metro ${cbsa} (for "${name}") is not in the BEA metro file`);
-    metros.set(cbsa, { value, article_name: name });
-  }
-  return { source: 'seed-002', occupation: '15-1252', statistic: 'mean',
-    national_reference: { value: nationalMean, source: 'bls-oews-2024' }, metros: sortByKey(metros) };
+    const area = wageAreas.get(cbsa) ?? fail(`metro ${cbsa} (for "${name}") is not an OFLC wage area`);
+    const quoted = area.name === name ? '' : `; quoted for "${name}"`;
+    return ['ResumeGeni', `annual mean (article${quoted})`, value, null, null, cbsa];
+  });
 }
 
 const WORLD_REGIONS = [ // seed-001's regional table, USD per year
@@ -517,7 +643,7 @@ const ESTIMATES = {
   ],
 };
 
-function buildPublishedEstimates(seeds, sources, stateCodeByName) {
+function buildPublishedEstimates(seeds, sources, stateCodeByName, wageAreas) {
   const out = [];
   const add = (source, [publisher, statistic, value, low = null, high = null, area = 'US', role]) => {
     out.push({ publisher, role: role ?? 'Backend developer', statistic, value, low, high,
@@ -537,6 +663,7 @@ function buildPublishedEstimates(seeds, sources, stateCodeByName) {
         add(source, row);
       }
     }
+    if (source === 'seed-002') for (const row of metroArticleFigures(seeds, wageAreas)) add(source, row);
   }
   return out;
 }
@@ -553,22 +680,27 @@ export function buildDataset(sharedDir) {
   const stateCodes = [...stateNameByCode.keys()];
   const stateCodeByName = new Map([...stateNameByCode].map(([code, name]) => [name, code]));
 
-  const { occupations, nationalMean, nationalSoftware } = buildOccupations(join(dataDir, 'bls-oews'), stateCodes);
+  const { occupations, nationalSoftware } = buildOccupations(join(dataDir, 'bls-oews'), stateCodes);
   const rpp = buildPriceParities(join(dataDir, 'bea-rpp'), stateNameByFips);
+  const wageAreas = buildWageAreas(join(dataDir, 'oflc'), stateCodes);
+  for (const [code, name] of rpp.metroNames) {
+    const area = wageAreas.get(code) ?? fail(`BEA metro ${code} "${name}" is not an OFLC wage area`);
+    if (area.name !== name) fail(`metro ${code}: BEA says "${name}", OFLC "${area.name}"`);
+  }
+  const portions = buildPortionParities(join(dataDir, 'bea-rpp'), stateNameByFips, '2024');
   const fedSrc = JSON.parse(readFileSync(join(dataDir, 'tax', 'federal_tax_2025_2026.json'), 'utf8'));
   const stateSrc = JSON.parse(readFileSync(join(dataDir, 'tax', 'state_income_tax_2025_2026.json'), 'utf8'));
   // The tax rules of data/tax/*.json (their own sources, one per figure) on top of the shared tables.
-  const baseSources = buildSources(rpp.released, fedSrc, stateSrc);
+  const baseSources = buildSources({ ...rpp.released, portion: portions.released }, fedSrc, stateSrc);
   const taxRules = buildTaxRules({ federal: buildFederalTax(fedSrc), states: buildStateTax(stateSrc) }, baseSources);
   const sources = { ...baseSources, ...taxRules.sources };
 
   const areas = new Map([['US', { name: 'United States', kind: 'nation' }]]);
   for (const [code, name] of stateNameByCode) areas.set(code, { name, kind: 'state' });
-  for (const [code, metro] of rpp.metroAreas) {
-    for (const st of metro.states) if (!stateCodes.includes(st)) fail(`metro ${code} spans unknown state ${st}`);
-    areas.set(code, metro);
-  }
   for (const [slug, name] of WORLD_REGIONS) areas.set(slug, { name, kind: 'world_region' });
+  // The wage areas last: the binary snapshots load them lazily, after the rest (same order).
+  for (const [code, name] of Object.entries(TERRITORIES)) areas.set(code, { name, kind: 'territory' });
+  for (const [code, area] of wageAreas) areas.set(code, area);
 
   return {
     format: 'salary-dataset/1',
@@ -577,13 +709,15 @@ export function buildDataset(sharedDir) {
     areas,
     occupations,
     wage_top_code: { annual: BLS_TOP_CODE, source: 'bls-oews-2024' },
-    metro_wages: buildMetroWages(seeds, rpp.metroAreas, nationalMean),
+    prevailing_wages: buildPrevailingWages(join(dataDir, 'oflc'), wageAreas),
+    metro_medians: buildMetroMedians(join(dataDir, 'bls-oews'), wageAreas),
     world_regions: buildWorldRegions(seeds),
-    price_parities: rpp.price_parities,
+    price_parities: { ...rpp.price_parities,
+      portions: { source: portions.source, year: portions.year, values: portions.values } },
     experience_levels: EXPERIENCE_LEVELS,
     factors: buildFactors(seeds, nationalSoftware),
     compensation_norms: buildCompensationNorms(seeds),
-    published_estimates: buildPublishedEstimates(seeds, sources, stateCodeByName),
+    published_estimates: buildPublishedEstimates(seeds, sources, stateCodeByName, wageAreas),
     tax: taxRules.tax,
   };
 }

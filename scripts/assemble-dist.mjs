@@ -227,7 +227,7 @@ async function main() {
     throw new Error('assemble-dist: the web and Node links of the default module produced different .wasm files');
   }
 
-  for (const snapshot of ['salary-data.bin', 'salary-data-extras.bin']) {
+  for (const snapshot of ['salary-data.bin', 'salary-data-extras.bin', 'salary-data-areas.bin']) {
     if (!existsSync(join(dist, snapshot))) throw new Error(`assemble-dist: dist/${snapshot} is missing (scripts/build writes it)`);
   }
 

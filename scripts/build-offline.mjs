@@ -41,7 +41,8 @@ const snapshot = (name) => readFileSync(join(root, 'dist', name));
 
 const payload = `export const WASM_GZIP_BASE64 = ${JSON.stringify(gzipBase64(wasm))};\n`
   + `export const CORE_GZIP_BASE64 = ${JSON.stringify(gzipBase64(snapshot('salary-data.bin')))};\n`
-  + `export const EXTRAS_GZIP_BASE64 = ${JSON.stringify(gzipBase64(snapshot('salary-data-extras.bin')))};\n`;
+  + `export const EXTRAS_GZIP_BASE64 = ${JSON.stringify(gzipBase64(snapshot('salary-data-extras.bin')))};\n`
+  + `export const AREAS_GZIP_BASE64 = ${JSON.stringify(gzipBase64(snapshot('salary-data-areas.bin')))};\n`;
 
 const offlineSwaps = {
   name: 'offline-swaps',

@@ -28,7 +28,7 @@ const madeUpFactor = (list, i, source) => ({ id: `made-up-${list}-${i}`, label: 
 
 /**
  * The shipped dataset grown by made-up entries: `areas` metro areas (each with a price parity and
- * a metro wage figure, so three tables grow), `skills` skill factors, `occupations` (each with a
+ * prevailing wage levels, so three tables grow), `skills` skill factors, `occupations` (each with a
  * national and five state rows), `sources`, `norms` (compensation norms) and `estimates`
  * (published estimates).
  */
@@ -38,11 +38,12 @@ export function scaledDataset({ areas = 0, skills = 0, occupations = 0, sources 
   const states = Object.keys(d.areas).filter((code) => d.areas[code].kind === 'state');
   for (let i = 0; i < sources; i++) d.sources[`made-up-source-${i}`] = { publisher: `Publisher ${i}`, title: `Made-up source ${i}` };
   for (let i = 0; i < areas; i++) {
-    const code = String(90000 + i); // five digits like a CBSA code, from 90000 where none is
+    const code = String(9000000 + i); // seven digits like an OFLC code, from 9000000 where none is
     const state = states[i % states.length];
     d.areas[code] = { name: `Made-up metro ${i}, ${state}`, kind: 'metro', states: [state] };
     d.price_parities.metros.values[code] = 80 + (i % 400) / 10;
-    d.metro_wages.metros[code] = { value: 100000 + (i % 1000) * 50 };
+    const level1 = 60000 + (i % 1000) * 50;
+    d.prevailing_wages.levels['15-1252'][code] = [level1, level1 + 20000, level1 + 40000, level1 + 60000];
   }
   const rows = d.occupations['15-1252'].areas;
   for (let i = 0; i < occupations; i++) {
@@ -89,7 +90,9 @@ export function datasetAtLimits(fraction) {
 export function countEntries(d) {
   const size = (o) => (Array.isArray(o) ? o.length : Object.keys(o).length);
   return size(d.sources) + size(d.areas) + Object.values(d.occupations).reduce((n, o) => n + 1 + size(o.areas) + size(o.gaps || []), 0)
-    + size(d.metro_wages.metros) + size(d.world_regions.ranges) + size(d.price_parities.states.values)
+    + Object.values(d.prevailing_wages.levels).reduce((n, byArea) => n + size(byArea), 0)
+    + Object.values(d.metro_medians.values).reduce((n, byArea) => n + size(byArea), 0)
+    + size(d.price_parities.portions.values) + size(d.world_regions.ranges) + size(d.price_parities.states.values)
     + size(d.price_parities.metros.values) + size(d.experience_levels) + FACTOR_LISTS.reduce((n, list) => n + size(d.factors[list]), 0)
     + size(d.compensation_norms) + size(d.published_estimates);
 }

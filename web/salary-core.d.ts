@@ -21,8 +21,10 @@ export const DEFAULTS: Readonly<{
 }>;
 
 export interface LoadOptions {
-  /** With the default dataset: resolve as soon as the wage figures are in, before the tax tables
-   *  and metro price levels (then call Calculator.loadExtras() before takeHome/costOfLiving). */
+  /** With the default dataset: resolve as soon as the national and state wage figures are in,
+   *  before the tax tables and state price levels (call Calculator.loadExtras() before
+   *  takeHome/costOfLiving) and the metro and nonmetro areas (Calculator.loadAreas() before using
+   *  a metro's code). */
   lazy?: boolean;
   /** With lazy: 'full' loads the module that computes with the extras from the start (a page
    *  that will soon call takeHome or costOfLiving then downloads one module, not two). Default
@@ -38,7 +40,8 @@ export const MAX_DATASET_BYTES: number;
 /** Loads the wasm module (once per page or process) and a dataset. */
 export function load(options?: LoadOptions): Promise<Calculator>;
 
-/** Occupation and area of a lookup. Area: 'US', a state code ('TX'), or a metro CBSA code ('41940'). */
+/** Occupation and area of a lookup. Area: 'US', a state code ('TX'), a metro's CBSA code ('41940')
+ *  or a nonmetro area's OFLC code ('4800001'); see docs/dataset.md. */
 export interface Where {
   occupation?: string; // default DEFAULTS.occupation, '15-1252' (Software Developers)
   area?: string;       // default DEFAULTS.area, 'US'
@@ -48,12 +51,17 @@ export interface Points { p10: number; p25: number; p50: number; p75: number; p9
 
 export interface AreaDistribution {
   occupation: string; occupationTitle: string;
-  area: string; areaName: string; areaKind: 'nation' | 'state' | 'metro';
+  area: string; areaName: string; areaKind: 'nation' | 'state' | 'metro' | 'nonmetro';
   /** Annual wages (USD) at the published percentiles. */
   points: Points;
-  /** Points that are not published figures (BLS top-coded, or a scaled metro). */
+  /** Points that are not published figures (BLS top-coded; every point of a metro or nonmetro area). */
   estimatedPoints: Array<keyof Points>;
-  method: 'published' | 'top_coded_estimate' | 'metro_scaled';
+  /** How the curve was made (docs/model.md): 'published' and 'top_coded_estimate' for the nation
+   *  and states; for a metro or nonmetro area 'dol_levels' (its state's curve fitted to DOL's
+   *  prevailing wage levels), 'dol_levels_bls_median' (and through BLS's metro median),
+   *  'bls_median' (no levels: the state's curve through the metro median) or 'state' (no levels
+   *  and no median: the state's distribution, said so in notes). */
+  method: 'published' | 'top_coded_estimate' | 'dol_levels' | 'dol_levels_bls_median' | 'bls_median' | 'state';
   /** Source ids (see sources()), main one first. */
   sources: string[];
   /** What the user should know: a top code, a metro's scaling, that national figures are newer. */
@@ -64,6 +72,8 @@ export interface AreaDistribution {
   release: string;
   /** The curve's own mean: BLS's mean wherever a curve with the published points' shape reaches it. */
   impliedMean: number;
+  /** A metro or nonmetro area's DOL prevailing wage levels I–IV a year (see prevailingWage()). */
+  levels?: { annual: [number, number, number, number]; source: string; wageYear: string };
 }
 
 export interface PercentileResult { salary: number; percentile: number; distribution: AreaDistribution }
@@ -138,14 +148,21 @@ export interface TotalCompResult {
 export type PayPeriod = 'annual' | 'monthly' | 'semimonthly' | 'biweekly' | 'weekly' | 'hourly';
 export interface ConvertResult { amount: number; from: PayPeriod; to: PayPeriod; value: number; hoursPerWeek: number }
 
-export interface PlacePrice { area: string; name: string; rpp: number; year: number; source: string }
+export interface PlacePrice {
+  area: string; name: string; rpp: number; year: number; source: string;
+  /** Where the area has no price level of its own (a nonmetro area): whose it uses instead. */
+  note: string | null;
+}
 export interface CostOfLivingResult { salary: number; equivalent: number; ratio: number; from: PlacePrice; to: PlacePrice }
 
 export type FilingStatus = 'single' | 'joint' | 'separate' | 'head_of_household';
 export interface TakeHomeInput {
   salary: number;
-  /** A state, a metro (its principal state is used), or 'US' (no state tax). Default 'US'. */
+  /** A state, a metro or nonmetro area, or 'US' (no state tax). Default 'US'. */
   area?: string;
+  /** For an area spanning several states, the one lived in (one of area's `states`); default its
+   *  principal state, and the notes say so. */
+  residenceState?: string;
   year?: number;                 // default: the latest of taxYears(), Calculator.defaultTaxYear()
   filingStatus?: FilingStatus;   // default 'single'
   /** Where the earner lives, for its local income tax: an id (or name) from localities(area),
@@ -194,6 +211,16 @@ export interface Locality {
  *  lives in one (Maryland's counties). `state` is '' for the nation. */
 export interface Localities { area: string; state: string; stateName: string; year: number; required: boolean; places: Locality[] }
 
+export interface PrevailingWageResult {
+  occupation: string; occupationTitle: string; area: string; areaName: string;
+  /** Source id ('dol-oflc-2025-26') and the wage year the levels apply to ('July 2025 – June 2026'). */
+  source: string; wageYear: string;
+  /** Levels I–IV, per year (as DOL publishes them) and per hour (÷ 2,080). */
+  levels: Array<{ level: 1 | 2 | 3 | 4; annual: number; hourly: number }>;
+  /** The salary asked about, and the highest level it meets (0: below Level I). */
+  salary: number | null; levelMet: 0 | 1 | 2 | 3 | 4;
+}
+
 export interface Source {
   id: string; publisher: string; title: string; released: string | null; url: string | null; note: string | null;
   /** A short name of the release ("BLS OEWS May 2025"), where the dataset gives one. */
@@ -201,9 +228,9 @@ export interface Source {
 }
 export interface Occupation { code: string; title: string; source: string; areas: string[] }
 export interface Area {
-  code: string; name: string; kind: 'nation' | 'state' | 'metro' | 'world_region';
-  states?: string[];      // metros
-  hasWages?: boolean;     // metros: whether a wage figure exists (else only cost of living)
+  code: string; name: string; kind: 'nation' | 'state' | 'territory' | 'metro' | 'nonmetro' | 'world_region';
+  states?: string[];      // metro and nonmetro areas: where they lie, principal state first
+  counties?: string[];    // metro and nonmetro areas: 'Travis County, TX', …
   range?: { low: number; high: number; currency: string; statistic: string; source: string }; // world regions
 }
 /** band: the source's percentile band; weight: the level's assumed share of workers (docs/model.md). */
@@ -227,9 +254,14 @@ export class Calculator {
   dispose(): void;
   /** False only after load({ lazy: true }) until loadExtras() has resolved. */
   readonly extrasLoaded: boolean;
-  /** Loads the tax tables and metro price levels (once), with the module that computes with them.
+  /** Loads the tax tables and state price levels (once), with the module that computes with them.
    *  takeHome, localities and costOfLiving throw a SalaryError with code 'not_loaded' before that. */
   loadExtras(): Promise<void>;
+  /** False only after load({ lazy: true }) until loadAreas() has resolved. */
+  readonly areasLoaded: boolean;
+  /** Loads every metro and nonmetro area: names, counties, DOL levels, metro medians and price
+   *  levels (once). A metro or nonmetro code throws 'not_loaded' before that. */
+  loadAreas(): Promise<void>;
   /** Percentile (0–100) of an annual salary in the area's distribution. */
   percentileOf(salary: number, where?: Where): PercentileResult;
   /** The annual salary at a percentile (0 < percentile < 100). */
@@ -246,6 +278,9 @@ export class Calculator {
   takeHome(input: TakeHomeInput): TakeHomeResult;
   /** The localities with a local income tax in the state of `area` (a state or metro), for takeHome's `locality`. */
   localities(area: string, options?: { year?: number }): Localities;
+  /** DOL's prevailing wage levels (H-1B, PERM) of a metro or nonmetro area; no_data for a state,
+   *  the nation, or an occupation DOL's table lacks (15-1254). */
+  prevailingWage(input: { occupation?: string; area: string; salary?: number }): PrevailingWageResult;
 
   version(): string;
   sources(): Source[];

@@ -8,7 +8,7 @@
 // adds take-home pay and cost of living, imported when a page first needs them (loadExtras); the
 // JSON one, the full one plus the parser, only for a custom dataset.
 import createSalaryModule from './salary-core-glue.mjs';
-import { coreSnapshot, extrasSnapshot } from './salary-data.mjs';
+import { coreSnapshot, extrasSnapshot, areasSnapshot } from './salary-data.mjs';
 import { readRecord } from './wasm/record-reader.mjs';
 import * as record from './wasm/records.schema';
 
@@ -130,15 +130,21 @@ function options(name, value) {
   return value;
 }
 
+// A wage area's code: a CBSA code (5 digits) or an OFLC nonmetro code (6-7 digits).
+const WAGE_AREA_CODE = /^\d{5,7}$/;
+
 /** A loaded dataset and the functions that compute over it. Create with load(). */
 export class Calculator {
   #core;
   #listings;
-  #extras; // null: all loaded; otherwise a function fetching the extras snapshot, or its promise
+  // Parts loaded later (load({lazy: true})): name → null once loaded, else the function fetching
+  // its snapshot, or the promise of loading it.
+  #parts;
+  #areaBytes = null; // the areas' snapshot once loaded
 
-  constructor(core, fetchExtras = null) {
+  constructor(core, fetchers = {}) {
     this.#core = core;
-    this.#extras = fetchExtras;
+    this.#parts = { extras: fetchers.extras ?? null, areas: fetchers.areas ?? null };
     this.#listings = core.read(core.calculator.listings(), record.listings);
   }
 
@@ -153,50 +159,82 @@ export class Calculator {
     throw new SalaryError('disposed', 'the Calculator was disposed');
   }
 
-  /** True once the tax tables and metro price levels are loaded (always, unless load({lazy: true})). */
-  get extrasLoaded() { return this.#extras === null; }
+  /** True once the tax tables and state price levels are loaded (always, unless load({lazy: true})). */
+  get extrasLoaded() { return this.#parts.extras === null; }
+
+  /** True once every metro and nonmetro area is loaded (always, unless load({lazy: true})). */
+  get areasLoaded() { return this.#parts.areas === null; }
 
   /**
-   * Loads the tax tables and metro price levels, once, with the full module that computes with
+   * Loads the tax tables and state price levels, once, with the full module that computes with
    * them (the default module has no code for them); resolves when takeHome/costOfLiving work.
    */
   loadExtras() {
-    if (this.#extras === null) return Promise.resolve();
-    if (typeof this.#extras === 'function') {
-      const fetchExtras = this.#extras;
-      const promise = extrasCore(this.#live, fetchExtras).then(({ core, bytes }) => {
-        const swap = core !== this.#core;
-        try {
-          if (!this.#core) throw new SalaryError('disposed', 'the Calculator was disposed');
-          core.read(core.calculator.loadExtras(bytes));
-        } catch (e) {
-          if (swap) core.delete();
-          throw e;
-        }
-        if (swap) {
-          this.#core.delete();
-          this.#core = core;
-        }
+    return this.#loadPart('extras', (fetchExtras) => extrasCore(this.#live, fetchExtras).then(({ core, bytes }) => {
+      const swap = core !== this.#core;
+      try {
+        if (!this.#core) throw new SalaryError('disposed', 'the Calculator was disposed');
+        core.read(core.calculator.loadExtras(bytes));
+        // The new module starts from the core part: the areas, if already in, move with it.
+        if (swap && this.#areaBytes) core.read(core.calculator.loadAreas(this.#areaBytes));
+      } catch (e) {
+        if (swap) core.delete();
+        throw e;
+      }
+      if (swap) {
+        this.#core.delete();
+        this.#core = core;
+      }
+    }));
+  }
+
+  /**
+   * Loads every metro and nonmetro wage area (with their prevailing wage levels, metro medians,
+   * counties and price levels), once; resolves when a metro's code works everywhere.
+   */
+  loadAreas() {
+    return this.#loadPart('areas', (fetchAreas) => fetchAreas().then((bytes) => {
+      const core = this.#live;
+      core.read(core.calculator.loadAreas(bytes));
+      this.#areaBytes = bytes; // for a later move to the full module (loadExtras)
+    }));
+  }
+
+  #loadPart(name, load) {
+    const fetchPart = this.#parts[name];
+    if (typeof fetchPart === 'function') {
+      const promise = load(fetchPart).then(() => {
+        const core = this.#live;
         this.#listings = core.read(core.calculator.listings(), record.listings);
-        this.#extras = null;
+        this.#parts[name] = null;
       });
-      promise.catch(() => { this.#extras = fetchExtras; }); // a failed download may be retried
-      this.#extras = promise;
+      promise.catch(() => { this.#parts[name] = fetchPart; }); // a failed download may be retried
+      this.#parts[name] = promise;
     }
-    return this.#extras;
+    return Promise.resolve(this.#parts[name]);
   }
 
   #needExtras(fn) {
-    if (this.#extras !== null) {
+    if (this.#parts.extras !== null) {
       throw new SalaryError('not_loaded', `${fn} needs the tax tables and price levels: await calculator.loadExtras() first`);
     }
+  }
+
+  // An area argument; a metro or nonmetro code before the areas are loaded is not_loaded, not
+  // unknown_area, so a page can load them and ask again.
+  #area(name, value, fallback = DEFAULTS.area) {
+    const code = string(name, value, fallback);
+    if (this.#parts.areas !== null && WAGE_AREA_CODE.test(code)) {
+      throw new SalaryError('not_loaded', `${name} "${code}" is a metro or nonmetro area code: await calculator.loadAreas() first`);
+    }
+    return code;
   }
 
   percentileOf(salary, opts) {
     const o = options('options', opts);
     const core = this.#live;
     return core.read(core.calculator.percentileOf(number('salary', salary),
-      string('occupation', o.occupation, DEFAULTS.occupation), string('area', o.area, DEFAULTS.area)),
+      string('occupation', o.occupation, DEFAULTS.occupation), this.#area('area', o.area)),
     record.percentileOf);
   }
 
@@ -204,7 +242,7 @@ export class Calculator {
     const o = options('options', opts);
     const core = this.#live;
     return core.read(core.calculator.salaryAt(number('percentile', percentile, { max: 100, exclusive: true }),
-      string('occupation', o.occupation, DEFAULTS.occupation), string('area', o.area, DEFAULTS.area)),
+      string('occupation', o.occupation, DEFAULTS.occupation), this.#area('area', o.area)),
     record.salaryAt);
   }
 
@@ -213,7 +251,7 @@ export class Calculator {
     const offer = p.offer === undefined || p.offer === null ? NaN : number('offer', p.offer);
     const core = this.#live;
     return core.read(core.calculator.estimate(
-      string('occupation', p.occupation, DEFAULTS.occupation), string('area', p.area, DEFAULTS.area),
+      string('occupation', p.occupation, DEFAULTS.occupation), this.#area('area', p.area),
       string('experience', p.experience, ''), string('specialization', p.specialization, ''),
       string('companyType', p.companyType, ''), idList('skills', p.skills),
       idList('technologies', p.technologies), idList('certifications', p.certifications), offer), record.estimate);
@@ -252,8 +290,8 @@ export class Calculator {
   costOfLiving(salary, fromArea, toArea) {
     this.#needExtras('costOfLiving');
     const core = this.#live;
-    return core.read(core.calculator.costOfLiving(number('salary', salary), string('fromArea', fromArea), string('toArea', toArea)),
-      record.costOfLiving);
+    return core.read(core.calculator.costOfLiving(number('salary', salary), this.#area('fromArea', fromArea, undefined),
+      this.#area('toArea', toArea, undefined)), record.costOfLiving);
   }
 
   takeHome(input) {
@@ -271,9 +309,31 @@ export class Calculator {
     const age = optionalNumber('age', t.age ?? undefined, 0, { min: 14, max: 120 });
     if (!Number.isInteger(age)) throw new SalaryError('invalid_number', `age must be a whole number of years, got ${age}`);
     const core = this.#live;
-    return core.read(core.calculator.takeHome(salary, string('area', t.area, DEFAULTS.area), year,
+    return core.read(core.calculator.takeHome(salary, this.#area('area', t.area), year,
       string('filingStatus', t.filingStatus, DEFAULTS.filingStatus), string('locality', t.locality ?? undefined, ''),
-      retirement, age, hsa, string('hsaCoverage', t.hsaCoverage, 'self'), fsa), record.takeHome);
+      retirement, age, hsa, string('hsaCoverage', t.hsaCoverage, 'self'), fsa,
+      string('residenceState', t.residenceState, '')), record.takeHome);
+  }
+
+  /**
+   * DOL's four prevailing wage levels (H-1B, PERM) for an occupation in a metro or nonmetro area,
+   * per year and per hour (÷ 2,080, to the cent), and with a salary, the highest level it meets.
+   * They are the levels the area's distribution was fitted to, and come with it from the core.
+   */
+  prevailingWage(input) {
+    const w = options('input', input);
+    const salary = w.salary === undefined || w.salary === null ? null : number('salary', w.salary);
+    const d = this.salaryAt(50, { occupation: w.occupation, area: w.area }).distribution;
+    if (!d.levels) {
+      const where = d.areaKind === 'metro' || d.areaKind === 'nonmetro' ? '' : ': it sets them per metro or nonmetro area';
+      throw new SalaryError('no_data', `DOL publishes no prevailing wage levels for ${d.occupationTitle} in ${d.areaName}${where}`);
+    }
+    const { annual, source, wageYear } = d.levels;
+    return {
+      occupation: d.occupation, occupationTitle: d.occupationTitle, area: d.area, areaName: d.areaName, source, wageYear,
+      levels: annual.map((a, i) => ({ level: i + 1, annual: a, hourly: Math.round(a / 2080 * 100) / 100 })),
+      salary, levelMet: salary === null ? 0 : annual.filter((a) => salary >= a).length,
+    };
   }
 
   /**
@@ -284,7 +344,7 @@ export class Calculator {
     this.#needExtras('localities');
     const o = options('options', opts);
     const core = this.#live;
-    return core.read(core.calculator.localities(string('area', area), this.#taxYear(o.year)), record.localities);
+    return core.read(core.calculator.localities(this.#area('area', area, undefined), this.#taxYear(o.year)), record.localities);
   }
 
   #taxYear(value) {
@@ -349,10 +409,11 @@ function newCore(module, loader, input) {
 /**
  * Loads a dataset, and the wasm module it needs (once per page or process): the bundled default,
  * or options.dataset as JSON text, UTF-8 bytes (ArrayBuffer / typed array) or an object.
- * With the default data, options.lazy = true resolves before the tax tables and metro price
- * levels are loaded (see Calculator.loadExtras), with the small default module unless
- * options.module = 'full' (a page that will soon show take-home pay then downloads one module,
- * not two). Rejects with a SalaryError (code dataset_*) naming the JSON path of a problem.
+ * With the default data, options.lazy = true resolves before the tax tables and state price
+ * levels (Calculator.loadExtras) and the metro and nonmetro areas (Calculator.loadAreas) are
+ * loaded, with the small default module unless options.module = 'full' (a page that will soon
+ * show take-home pay then downloads one module, not two). Rejects with a SalaryError (code
+ * dataset_*) naming the JSON path of a problem.
  */
 export async function load(opts) {
   const o = options('options', opts);
@@ -365,8 +426,9 @@ export async function load(opts) {
     const full = kind === 'full' || !o.lazy;
     const extras = o.lazy ? null : extrasSnapshot();
     const [module, snapshot] = await Promise.all([loadModule(full ? 'full' : 'snapshot'), coreData(), extras]);
-    const calculator = new Calculator(newCore(module, 'loadSnapshot', snapshot), extras ? () => extras : extrasSnapshot);
-    if (!o.lazy) await calculator.loadExtras();
+    const calculator = new Calculator(newCore(module, 'loadSnapshot', snapshot),
+      { extras: extras ? () => extras : extrasSnapshot, areas: areasSnapshot });
+    if (!o.lazy) await Promise.all([calculator.loadExtras(), calculator.loadAreas()]);
     return calculator;
   }
   // The JSON module's script reads the argument (web/json-dataset.mjs), before its wasm compiles.

@@ -1,6 +1,6 @@
 // The shipped dataset, as the binary snapshots scripts/assemble-dist.mjs writes beside this file
-// (core/include/salary/dataset_binary.hpp): the core part, and the extras (tax tables, metro price
-// levels) that a page may load later. The offline build swaps this module for inlined copies.
+// (core/include/salary/dataset_binary.hpp): the core part, and the extras (tax tables, state price
+// levels) and the areas (every metro and nonmetro area) that a page may load later. The offline build swaps this module for inlined copies.
 const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
 
 async function bytes(name) {
@@ -16,3 +16,4 @@ async function bytes(name) {
 
 export const coreSnapshot = () => bytes('./salary-data.bin');
 export const extrasSnapshot = () => bytes('./salary-data-extras.bin');
+export const areasSnapshot = () => bytes('./salary-data-areas.bin');

@@ -8,6 +8,8 @@ const char* to_string(AreaKind kind) {
     case AreaKind::kState: return "state";
     case AreaKind::kMetro: return "metro";
     case AreaKind::kWorldRegion: return "world_region";
+    case AreaKind::kNonmetro: return "nonmetro";
+    case AreaKind::kTerritory: return "territory";
   }
   return "nation";
 }
@@ -44,6 +46,18 @@ template <typename Map>
 static const typename Map::mapped_type* find_in(const Map& map, const std::string& key) {
   auto it = map.find(key);
   return it == map.end() ? nullptr : &it->second;
+}
+
+std::string wage_area_key(const std::string& occupation, const std::string& area) {
+  return occupation + " " + area;
+}
+
+const WageLevels* PrevailingWages::find(const std::string& occupation, const std::string& area) const {
+  return find_in(levels, wage_area_key(occupation, area));
+}
+
+const double* MetroMedians::find(const std::string& occupation, const std::string& area) const {
+  return find_in(values, wage_area_key(occupation, area));
 }
 
 const Area* Dataset::find_area(const std::string& code) const { return find_in(areas, code); }

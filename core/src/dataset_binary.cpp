@@ -12,7 +12,8 @@ namespace salary {
 namespace {
 
 constexpr char kMagic[] = {'S', 'A', 'L', 'B'};
-constexpr uint8_t kFormat = 3;
+constexpr uint8_t kFormat = 4;
+constexpr char kPartBytes[] = {'A', 'C', 'X', 'M'};  // by DatasetPart
 
 // A number is one zigzag varint n whose low 3 bits are a tag saying how to read the rest:
 enum Tag : uint64_t {
@@ -30,7 +31,10 @@ template <typename Io> void visit(Io& io, Area& a);
 template <typename Io> void visit(Io& io, WageRow& r);
 template <typename Io> void visit(Io& io, TrendPoint& t);
 template <typename Io> void visit(Io& io, Occupation& o);
-template <typename Io> void visit(Io& io, MetroWages& m);
+template <typename Io> void visit(Io& io, WageLevels& l);
+template <typename Io> void visit(Io& io, PrevailingWages& p);
+template <typename Io> void visit(Io& io, MetroMedians& m);
+
 template <typename Io> void visit(Io& io, Range& r);
 template <typename Io> void visit(Io& io, WorldRegions& w);
 template <typename Io> void visit(Io& io, PriceParityTable& t);
@@ -291,7 +295,7 @@ template <typename Io> void visit(Io& io, Source& s) {
   io.field(s.label);
 }
 template <typename Io> void visit(Io& io, Area& a) {
-  io.field(a.code), io.field(a.name), io.field(a.kind), io.field(a.states);
+  io.field(a.code), io.field(a.name), io.field(a.kind), io.field(a.states), io.field(a.counties);
 }
 template <typename Io> void visit(Io& io, WageRow& r) {
   // Each percentile as its step from the one below, the mean as its distance from the median.
@@ -309,10 +313,24 @@ template <typename Io> void visit(Io& io, Occupation& o) {
   io.field(o.code), io.field(o.title), io.source(o.source), io.field(o.areas), io.field(o.gaps);
   io.field(o.national_trend);
 }
-template <typename Io> void visit(Io& io, MetroWages& m) {
-  io.source(m.source), io.field(m.occupation), io.field(m.statistic), io.field(m.national_reference);
-  io.source(m.national_reference_source), io.field(m.values), io.field(m.article_names);
+template <typename Io> void visit(Io& io, WageLevels& l) {
+  // Level I in full, IV as its step from I, and II and III as their distance from a third and two
+  // thirds of the way, where DOL puts them (give or take its rounding to the cent an hour): one
+  // byte each instead of three.
+  std::optional<double> one = l[0], two = l[1], three = l[2], four = l[3];
+  io.field(one), io.delta(four, one);
+  auto way = [&](double share) -> std::optional<double> {
+    if (!one || !four) return std::nullopt;
+    return std::nearbyint(*one + (*four - *one) * share);
+  };
+  io.delta(two, way(1.0 / 3)), io.delta(three, way(2.0 / 3));
+  l = {one.value_or(0), two.value_or(0), three.value_or(0), four.value_or(0)};
 }
+template <typename Io> void visit(Io& io, PrevailingWages& p) {
+  io.source(p.source), io.field(p.wage_year), io.field(p.levels);
+}
+template <typename Io> void visit(Io& io, MetroMedians& m) { io.source(m.source), io.field(m.values); }
+
 template <typename Io> void visit(Io& io, Range& r) { io.field(r.low), io.field(r.high); }
 template <typename Io> void visit(Io& io, WorldRegions& w) {
   io.source(w.source), io.field(w.currency), io.field(w.statistic), io.field(w.ranges);
@@ -385,25 +403,28 @@ template <typename Io> void visit(Io& io, TaxTables& t) {
   io.field(t.payroll), io.field(t.local), io.field(t.limits);
 }
 
-// The core part: what the wage figures, the estimate and the sources need. The extras: what only
-// take-home pay, cost of living, total compensation and the comparison with other published
-// figures need, the metros without a wage figure (only cost of living lists them), and the
-// sources only those cite. `areas` and `sources` are the part's share of the dataset's.
+// The core part: what the wage figures of the nation and the states, the estimate and the sources
+// need. The extras: what only take-home pay, cost of living, total compensation and the comparison
+// with other published figures need. The areas: every metro and nonmetro wage area with its
+// counties, DOL's prevailing wage levels, BLS's metro medians and the price levels of metros and
+// state portions. `areas` and `sources` are the part's share of the dataset's.
 using Sources = std::map<std::string, Source>;
 template <typename Io> void visit_core(Io& io, Dataset& d, std::vector<Area>& areas, Sources& sources) {
   io.field(d.format), io.field(d.version), io.field(sources), io.field(areas);
   io.field(d.occupations), io.field(d.occupation_order), io.field(d.wage_top_code);
-  io.source(d.wage_top_code_source), io.field(d.metro_wages), io.field(d.world_regions);
+  io.source(d.wage_top_code_source), io.field(d.world_regions);
   io.field(d.experience_levels), io.field(d.factors);
 }
-template <typename Io> void visit_extras(Io& io, Dataset& d, std::vector<Area>& areas, Sources& sources) {
-  io.field(areas), io.field(d.state_parities), io.field(d.metro_parities), io.field(d.tax);
+template <typename Io> void visit_extras(Io& io, Dataset& d, std::vector<Area>&, Sources& sources) {
+  io.field(d.state_parities), io.field(d.tax);
   io.field(d.compensation_norms), io.field(d.published_estimates), io.field(sources);
 }
-
-bool is_extra_area(const Dataset& d, const Area& a) {
-  return a.kind == AreaKind::kMetro && d.metro_wages.values.count(a.code) == 0;
+template <typename Io> void visit_areas(Io& io, Dataset& d, std::vector<Area>& areas, Sources& sources) {
+  io.field(areas), io.field(d.prevailing_wages), io.field(d.metro_medians);
+  io.field(d.metro_parities), io.field(d.metro_portions), io.field(d.nonmetro_portions), io.field(sources);
 }
+
+bool in_areas_part(const Area& a) { return is_wage_area(a.kind) || a.kind == AreaKind::kTerritory; }
 
 void add_areas(Dataset& d, std::vector<Area>& areas) {
   for (Area& a : areas) {
@@ -416,28 +437,33 @@ void add_areas(Dataset& d, std::vector<Area>& areas) {
 
 std::string pack_dataset(const Dataset& source, DatasetPart part) {
   Dataset d = source;  // visit() takes non-const references (one code path for both directions)
-  std::vector<Area> core_areas, extra_areas;
+  std::vector<Area> core_areas, wage_areas, none;
   for (const std::string& code : d.area_order) {
     const Area& a = d.areas.at(code);
-    (part == DatasetPart::kAll || !is_extra_area(d, a) ? core_areas : extra_areas).push_back(a);
+    (part == DatasetPart::kAll || !in_areas_part(a) ? core_areas : wage_areas).push_back(a);
   }
-  // A first pass over each part finds the sources it cites; those only the extras cite go there.
-  Packer core_citations, extras_citations;
-  Sources none, core_sources, extra_sources;
-  visit_core(core_citations, d, core_areas, none);
-  visit_extras(extras_citations, d, extra_areas, none);
+  // A first pass over each part finds the sources it cites: those that only the extras (only the
+  // areas) cite go there, every other one into the core.
+  Packer core_citations, extras_citations, areas_citations;
+  Sources no_sources, core_sources, extra_sources, area_sources;
+  visit_core(core_citations, d, core_areas, no_sources);
+  visit_extras(extras_citations, d, none, no_sources);
+  visit_areas(areas_citations, d, wage_areas, no_sources);
   for (const auto& [id, s] : d.sources) {
-    // A source no figure of the core part cites (the extras' own, and those only notes name) is
-    // only needed once the extras are.
-    bool extras_only = !core_citations.cited.count(id);
-    (extras_only ? extra_sources : core_sources).emplace(id, s);
+    // A source cited by the core part, or by both the extras and the areas, goes into the core;
+    // one only the areas cite into the areas; the rest (the extras' own, and those only notes
+    // name) are only needed once the extras are.
+    bool core = core_citations.cited.count(id), extras = extras_citations.cited.count(id),
+         areas = areas_citations.cited.count(id);
+    (core || (extras && areas) ? core_sources : areas ? area_sources : extra_sources).emplace(id, s);
   }
   Packer p;
-  if (part != DatasetPart::kExtras) visit_core(p, d, core_areas, core_sources);
-  if (part != DatasetPart::kCore) visit_extras(p, d, extra_areas, extra_sources);
+  if (part == DatasetPart::kAll || part == DatasetPart::kCore) visit_core(p, d, core_areas, core_sources);
+  if (part == DatasetPart::kAll || part == DatasetPart::kExtras) visit_extras(p, d, none, extra_sources);
+  if (part == DatasetPart::kAll || part == DatasetPart::kAreas) visit_areas(p, d, wage_areas, area_sources);
   std::string bytes(kMagic, 4);
   bytes += static_cast<char>(kFormat);
-  bytes += part == DatasetPart::kAll ? 'A' : part == DatasetPart::kCore ? 'C' : 'X';
+  bytes += kPartBytes[static_cast<int>(part)];
   append_varint(bytes, p.out.size());
   bytes += p.out + p.text;
   uint64_t sum = checksum(bytes);
@@ -478,24 +504,37 @@ void finish(Unpacker& u) {
 }  // namespace
 
 namespace {
-// kWithExtras false: the reader of the core part alone, whose module then has no code to read
-// the extras (the tax tables are most of it).
-template <bool kWithExtras> Result<Dataset> unpack(std::string_view bytes) {
-  Unpacker u = open(bytes, 'C');
-  Dataset d;
-  std::vector<Area> areas, extra_areas;
-  bool all = !u.error && bytes[5] == 'A';
-  if (all && !kWithExtras) u.fail("a snapshot of the whole dataset; this reader takes only its core part", 5);
-  visit_core(u, d, areas, d.sources);
-  add_areas(d, areas);
+// Reads a snapshot of `part` ('A' = core + extras + areas) into `into`. Each part is read straight
+// into `into` (reading into a copy and moving its tables over would cost the wasm code of its
+// own), and each visit_* has this one caller. The checksum has already passed, so only a wrongly
+// written snapshot can fail half way, leaving `into` with some of the part's figures: the part
+// then counts as not loaded, and loading it again overwrites them. kWithExtras false: the reader
+// of the default module, which has no code to read the extras (the tax tables are most of it).
+template <bool kWithExtras> std::optional<Error> read(std::string_view bytes, char part, Dataset& into) {
+  Unpacker u = open(bytes, part);
+  if (!u.error) part = bytes[5];
+  if (part == 'A' && !kWithExtras) u.fail("a snapshot of the whole dataset; this reader takes only its core part", 5);
+  std::vector<Area> areas, none;
+  if (part == 'A' || part == 'C') {
+    visit_core(u, into, areas, into.sources);
+    add_areas(into, areas);
+  }
   if constexpr (kWithExtras) {
-    if (all) {
-      visit_extras(u, d, extra_areas, d.sources);
-      add_areas(d, extra_areas);
-    }
+    if (part == 'A' || part == 'X') visit_extras(u, into, none, into.sources);
+  }
+  if (part == 'A' || part == 'M') {
+    std::vector<Area> wage_areas;
+    visit_areas(u, into, wage_areas, into.sources);
+    finish(u);
+    if (!u.error) add_areas(into, wage_areas);
   }
   finish(u);
-  if (u.error) return *u.error;
+  return u.error;
+}
+
+template <bool kWithExtras> Result<Dataset> unpack(std::string_view bytes) {
+  Dataset d;
+  if (auto error = read<kWithExtras>(bytes, 'C', d)) return *error;
   return d;
 }
 }  // namespace
@@ -503,24 +542,8 @@ template <bool kWithExtras> Result<Dataset> unpack(std::string_view bytes) {
 Result<Dataset> unpack_dataset(std::string_view bytes) { return unpack<true>(bytes); }
 Result<Dataset> unpack_core(std::string_view bytes) { return unpack<false>(bytes); }
 
-std::optional<Error> unpack_extras(std::string_view bytes, Dataset& into) {
-  Unpacker u = open(bytes, 'X');
-  Dataset extras;
-  std::vector<Area> areas;
-  // The sources straight into `into`: a copy and move of them would cost the wasm ~0.13 KB gzip.
-  // They come last, and the checksum already passed, so only a wrongly written snapshot can fail
-  // while `into` has gained some of them, which is harmless: a source only says where figures
-  // come from.
-  visit_extras(u, extras, areas, into.sources);
-  finish(u);
-  if (u.error) return u.error;
-  add_areas(into, areas);
-  into.state_parities = std::move(extras.state_parities);
-  into.metro_parities = std::move(extras.metro_parities);
-  into.tax = std::move(extras.tax);
-  into.compensation_norms = std::move(extras.compensation_norms);
-  into.published_estimates = std::move(extras.published_estimates);
-  return std::nullopt;
-}
+std::optional<Error> unpack_extras(std::string_view bytes, Dataset& into) { return read<true>(bytes, 'X', into); }
+
+std::optional<Error> unpack_areas(std::string_view bytes, Dataset& into) { return read<false>(bytes, 'M', into); }
 
 }  // namespace salary

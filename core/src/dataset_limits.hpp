@@ -18,11 +18,13 @@ inline constexpr size_t kKeyChars = 100;
 inline constexpr size_t kLabelChars = 200;
 inline constexpr size_t kTextChars = 1000;
 
-// Entries. Tables keyed by area (wage rows, metro wages, price parities, world ranges, state
-// taxes) are bounded by kAreas: each key must name a distinct area.
+// Entries. Tables keyed by area (wage rows, prevailing wage levels and metro medians per
+// occupation, price parities, world ranges, state taxes) are bounded by kAreas: each key must
+// name a distinct area.
 inline constexpr size_t kSources = 1000;
 inline constexpr size_t kAreas = 10000;
-inline constexpr size_t kMetroStates = 10;  // states a metro spans (the most today: 4)
+inline constexpr size_t kMetroStates = 10;  // states a metro or nonmetro area spans (the most today: 4)
+inline constexpr size_t kAreaCounties = 1000;  // counties of a metro or nonmetro area (the most today: 85)
 inline constexpr size_t kOccupations = 1000;
 inline constexpr size_t kGaps = 1000;  // per occupation
 inline constexpr size_t kTrendReleases = 50;  // per occupation: the national median, release by release

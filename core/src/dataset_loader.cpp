@@ -8,6 +8,7 @@
 #include "json_reader.hpp"
 #include "salary/dataset.hpp"
 #include "tax_loader.hpp"
+#include "wage_area_loader.hpp"
 
 namespace salary {
 namespace {
@@ -57,33 +58,51 @@ bool load_areas(Reader& r, const json& root, const std::vector<std::string>& ord
     if (kind == "nation") a.kind = AreaKind::kNation;
     else if (kind == "state") a.kind = AreaKind::kState;
     else if (kind == "metro") a.kind = AreaKind::kMetro;
+    else if (kind == "nonmetro") a.kind = AreaKind::kNonmetro;
+    else if (kind == "territory") a.kind = AreaKind::kTerritory;
     else if (kind == "world_region") a.kind = AreaKind::kWorldRegion;
     else
       return r.fail(code::kDatasetValue, child_path(path, "kind"),
-                    "must be nation, state, metro or world_region, not \"" + kind + "\"");
+                    "must be nation, state, metro, nonmetro, territory or world_region, not \"" + kind + "\"");
     out.area_order.push_back(code);
     out.areas.emplace(code, std::move(a));
   }
   if (!out.find_area("US") || out.areas.at("US").kind != AreaKind::kNation)
     return r.fail(code::kDatasetMissing, "/areas/US", "is required and must be the nation");
-  // Metros name their states; those must exist and be states (checked after all areas are read).
+  // Wage areas name their states (or territory); those must exist (checked after all areas are
+  // read). Their counties, for finding an area by county, are optional.
   for (const std::string& code : order) {
+    const json& entry = *areas->find(code);
     Area& a = out.areas.at(code);
-    if (a.kind != AreaKind::kMetro) continue;
-    std::string path = child_path(child_path("/areas", code), "states");
+    if (!is_wage_area(a.kind)) continue;
+    const std::string area_path = child_path("/areas", code);
+    std::string path = child_path(area_path, "states");
     const json* states = nullptr;
-    if (!r.array(*areas->find(code), child_path("/areas", code), "states", states) ||
-        !r.at_most(*states, path, limits::kMetroStates, "states"))
+    if (!r.array(entry, area_path, "states", states) || !r.at_most(*states, path, limits::kMetroStates, "states"))
       return false;
     if (states->empty()) return r.fail(code::kDatasetValue, path, "must name at least one state");
     for (size_t i = 0; i < states->size(); ++i) {
       const json& s = (*states)[i];
       if (!s.is_string()) return r.fail(code::kDatasetType, child_path(path, i), "must be a string");
       const Area* state = out.find_area(s.get_ref<const std::string&>());
-      if (!state || state->kind != AreaKind::kState)
+      if (!state || (state->kind != AreaKind::kState && state->kind != AreaKind::kTerritory))
         return r.fail(code::kDatasetReference, child_path(path, i),
-                      "\"" + s.get_ref<const std::string&>() + "\" is not a state area");
+                      "\"" + s.get_ref<const std::string&>() + "\" is not a state or territory area");
       a.states.push_back(state->code);
+    }
+    auto counties = entry.find("counties");
+    if (counties == entry.end() || counties->is_null()) continue;
+    path = child_path(area_path, "counties");
+    if (!counties->is_array()) return r.fail(code::kDatasetType, path, "must be an array of county names");
+    if (!r.at_most(*counties, path, limits::kAreaCounties, "counties")) return false;
+    for (size_t i = 0; i < counties->size(); ++i) {
+      const json& c = (*counties)[i];
+      if (!c.is_string() || c.get_ref<const std::string&>().empty())
+        return r.fail(code::kDatasetType, child_path(path, i), "must be a county name");
+      if (detail::utf8_characters(c.get_ref<const std::string&>()) > limits::kLabelChars)
+        return r.fail(code::kDatasetValue, child_path(path, i),
+                      "is longer than " + format_integer(limits::kLabelChars) + " characters");
+      a.counties.push_back(c.get_ref<const std::string&>());
     }
   }
   return true;
@@ -190,37 +209,6 @@ bool load_occupations(Reader& r, const json& root, const std::vector<std::string
   return r.object(root, "", "wage_top_code", top) &&
          r.number(*top, "/wage_top_code", "annual", out.wage_top_code, 1, kMaxWage) &&
          r.source_ref(*top, "/wage_top_code", out.sources, out.wage_top_code_source);
-}
-
-bool load_metro_wages(Reader& r, const json& root, Dataset& out) {
-  const json* m = nullptr;
-  const json* reference = nullptr;
-  const json* metros = nullptr;
-  const std::string path = "/metro_wages";
-  MetroWages& w = out.metro_wages;
-  if (!r.object(root, "", "metro_wages", m) || !r.source_ref(*m, path, out.sources, w.source) ||
-      !r.string(*m, path, "occupation", w.occupation) || !r.string(*m, path, "statistic", w.statistic) ||
-      !r.object(*m, path, "national_reference", reference) ||
-      !r.number(*reference, path + "/national_reference", "value", w.national_reference, 1, kMaxWage) ||
-      !r.source_ref(*reference, path + "/national_reference", out.sources, w.national_reference_source) ||
-      !r.object(*m, path, "metros", metros))
-    return false;
-  if (!out.find_occupation(w.occupation))
-    return r.fail(code::kDatasetReference, path + "/occupation", "unknown occupation \"" + w.occupation + "\"");
-  for (const auto& [code, entry] : metros->items()) {
-    std::string metro_path = child_path(path + "/metros", code);
-    const Area* area = out.find_area(code);
-    if (!area || area->kind != AreaKind::kMetro)
-      return r.fail(code::kDatasetReference, metro_path, "\"" + code + "\" is not a metro area");
-    double value = 0;
-    std::string name;
-    if (!r.number(entry, metro_path, "value", value, 1, kMaxWage) ||
-        !r.optional_string(entry, metro_path, "article_name", name))
-      return false;
-    w.values[code] = value;
-    w.article_names[code] = name;
-  }
-  return true;
 }
 
 bool load_world_regions(Reader& r, const json& root, Dataset& out) {
@@ -444,10 +432,11 @@ Result<Dataset> load_dataset(std::string_view json_text) {
   bool ok = r.string(root, "", "version", out.version) && load_sources(r, root, out) &&
             load_areas(r, root, doc.area_order, out) &&
             load_occupations(r, root, doc.occupation_order, out) &&
-            load_metro_wages(r, root, out) && load_world_regions(r, root, out) &&
+            load_world_regions(r, root, out) &&
             r.object(root, "", "price_parities", parities) &&
             load_parity_table(r, *parities, "states", AreaKind::kState, out, out.state_parities) &&
             load_parity_table(r, *parities, "metros", AreaKind::kMetro, out, out.metro_parities) &&
+            detail::load_wage_areas(r, root, out) &&
             load_experience(r, root, out) && load_factors(r, root, out) &&
             load_compensation_norms(r, root, out) && load_published_estimates(r, root, out) &&
             detail::load_tax(r, root, out.sources, out.areas, out.tax);

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "number_format.hpp"
+#include "salary/wage_area.hpp"
 
 namespace salary {
 
@@ -11,7 +12,10 @@ const char* to_string(DistributionMethod method) {
   switch (method) {
     case DistributionMethod::kPublished: return "published";
     case DistributionMethod::kTopCodedEstimate: return "top_coded_estimate";
-    case DistributionMethod::kMetroScaled: return "metro_scaled";
+    case DistributionMethod::kAreaLevels: return "dol_levels";
+    case DistributionMethod::kAreaLevelsMedian: return "dol_levels_bls_median";
+    case DistributionMethod::kAreaMedian: return "bls_median";
+    case DistributionMethod::kStateFallback: return "state";
   }
   return "published";
 }
@@ -79,51 +83,6 @@ void note_vintage(const Dataset& data, const Occupation& occupation, const std::
                                     change >= 0 ? "+" : "", detail::format_number(change), " % in the latest year."}));
 }
 
-Result<AreaDistribution> metro_distribution(const Dataset& data, const Occupation& occupation,
-                                            const Area& area) {
-  const MetroWages& metro = data.metro_wages;
-  auto figure = metro.values.find(area.code);
-  if (figure == metro.values.end())
-    return make_error(code::kNoData, "no wage figure for " + area.name +
-                                         "; only the ten metros quoted by the article have one (choose its state, " +
-                                         (area.states.empty() ? std::string("US") : area.states[0]) + ")");
-  if (occupation.code != metro.occupation)
-    return make_error(code::kNoData, "metro wage figures exist only for " + metro.occupation +
-                                         "; choose a state for " + occupation.code);
-  auto national = area_distribution(data, occupation.code, "US");
-  if (!national) return national.error();
-  AreaDistribution out = national.value();
-  double factor = figure->second / metro.national_reference;
-  out.area = area.code;
-  out.area_name = area.name;
-  out.area_kind = area.kind;
-  // An extreme figure over the reference scales the points out of range (overflow, underflow, or
-  // neighbours rounding together): an error to report, not a curve to compute on.
-  auto scaled = out.distribution.scaled(factor);
-  if (!scaled)
-    return make_error(code::kNoData, area.name + ": the national distribution scaled by " +
-                                         detail::format_number(factor) + " is out of range (" +
-                                         scaled.error().message + ")");
-  out.distribution = scaled.value();
-  out.estimated.fill(true);
-  out.method = DistributionMethod::kMetroScaled;
-  out.sources = {metro.source, national->sources.front()};
-  if (metro.national_reference_source != national->sources.front())
-    out.sources.push_back(metro.national_reference_source);
-  out.notes.push_back(detail::join({"The national distribution (", national->release, ") scaled by the article's ",
-                                    metro.statistic, " for this metro (", money(figure->second), ") over the national ",
-                                    metro.statistic, " (", money(metro.national_reference), ", ",
-                                    release_name(data.sources.at(metro.national_reference_source)), ")."}));
-  // BEA has renamed some metros since the article; say which name the figure was quoted under.
-  auto quoted = metro.article_names.find(area.code);
-  if (quoted != metro.article_names.end() && !quoted->second.empty() && quoted->second != area.name)
-    out.notes.push_back("The article quotes this figure for \"" + quoted->second + "\".");
-  out.mean = figure->second;
-  out.employment.reset();
-  out.implied_mean = out.distribution.mean();
-  return out;
-}
-
 }  // namespace
 
 Result<AreaDistribution> area_distribution(const Dataset& data, const std::string& occupation_code,
@@ -143,7 +102,10 @@ Result<AreaDistribution> area_distribution(const Dataset& data, const std::strin
     return make_error(code::kRangeOnly,
                       area->name + ": " + what + " is published; no percentile can be given");
   }
-  if (area->kind == AreaKind::kMetro) return metro_distribution(data, *occupation, *area);
+  if (is_wage_area(area->kind)) return wage_area_distribution(data, *occupation, *area);
+  if (area->kind == AreaKind::kTerritory)
+    return make_error(code::kNoData, "no " + occupation->title + " wages for " + area->name +
+                                         " as a whole: choose one of its wage areas");
 
   auto row = occupation->areas.find(area_code);
   if (row == occupation->areas.end()) {

@@ -42,33 +42,42 @@ std::string money(double v) {
   return "$" + digits;
 }
 
-// The state whose tax applies, or an error. A metro is taxed by its principal state: the dataset
-// does not say which of its states a user lives in (docs/dataset.md: first = principal state).
-Result<const Area*> choose_state(const Dataset& data, const Area& area, std::vector<std::string>& notes) {
+// The state whose tax applies (nullptr: none, the nation), or an error. A metro or nonmetro area
+// that spans several states is taxed as a resident of `residence` when given (it must be one of
+// them), else of its principal state (docs/dataset.md: first = principal), and the note says
+// which and how to choose another.
+Result<const Area*> choose_state(const Dataset& data, const Area& area, const std::string& residence,
+                                 std::vector<std::string>& notes) {
+  if (!residence.empty() && !is_wage_area(area.kind))
+    return make_error(code::kInvalidArgument, "residenceState applies only to a metro or nonmetro area");
+  const Area* state = &area;
   switch (area.kind) {
     case AreaKind::kNation:
       notes.push_back("No state income tax is included: the area is the United States as a whole. "
                       "Choose a state or metro area to include one.");
       return static_cast<const Area*>(nullptr);
-    case AreaKind::kState: return &area;
-    case AreaKind::kMetro: {
-      const Area* state = area.states.empty() ? nullptr : data.find_area(area.states[0]);
-      if (!state)
-        return make_error(code::kNoData, area.name + " (" + area.code + ") names no state");
-      std::string note = area.name + " is taxed here as a resident of its principal state, " +
-                         state->name + ".";
-      if (area.states.size() > 1) {
-        std::string others;
-        for (size_t i = 1; i < area.states.size(); ++i) others += (i > 1 ? ", " : "") + area.states[i];
-        note += " Residents of its other states (" + others + ") pay their own state's tax instead.";
-      }
-      notes.push_back(note);
-      return state;
+    case AreaKind::kMetro:
+    case AreaKind::kNonmetro: {
+      const std::string& code = residence.empty() ? area.states.at(0) : residence;  // never empty (loader)
+      if (std::find(area.states.begin(), area.states.end(), code) == area.states.end())
+        return make_error(code::kInvalidArgument,
+                          "residenceState \"" + code + "\" is not one of the states of " + area.name);
+      state = data.find_area(code);
+      if (area.states.size() > 1 && state)
+        notes.push_back(area.name + ": taxed as a resident of " + state->name +
+                        (residence.empty() ? ", its principal state (say which state you live in to change it)."
+                                           : ", where you live."));
+      break;
     }
-    case AreaKind::kWorldRegion: break;
+    case AreaKind::kWorldRegion:
+      return make_error(code::kRangeOnly, "take-home pay is computed only for US areas; " + area.name +
+                                              " (" + area.code + ") has only a salary range");
+    default: break;
   }
-  return make_error(code::kRangeOnly, "take-home pay is computed only for US areas; " + area.name +
-                                          " (" + area.code + ") has only a salary range");
+  if (!state || state->kind != AreaKind::kState)
+    return make_error(code::kNoData, "no tax tables for " + (state ? state->name : area.name) +
+                                         ": take-home pay is computed for the 50 states and DC");
+  return state;
 }
 
 std::optional<Error> check_amount(const char* name, double value) {
@@ -194,7 +203,7 @@ Result<AreaLocalities> area_localities(const Dataset& data, const std::string& a
   const Area* area = data.find_area(area_code);
   if (!area) return make_error(code::kUnknownArea, "unknown area \"" + area_code + "\"");
   std::vector<std::string> notes;
-  auto state = choose_state(data, *area, notes);
+  auto state = choose_state(data, *area, "", notes);
   if (!state) return state.error();
   AreaLocalities out;
   out.state = *state;
@@ -260,7 +269,7 @@ Result<TakeHome> take_home(const Dataset& data, const TakeHomeInput& input) {
   out.year = input.year;
   out.caps = *caps;
   out.notes.push_back(kNotModelled);
-  auto choice = choose_state(data, *area, out.notes);
+  auto choice = choose_state(data, *area, input.residence_state, out.notes);
   if (!choice) return choice.error();
   const Area* state = *choice;
   if (!state && !input.locality.empty())

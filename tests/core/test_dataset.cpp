@@ -143,14 +143,67 @@ TEST_CASE("references") {
   SUBCASE("metro spanning an unknown state") {
     Error e = load_with("/areas/41940/states/0", "XX");
     CHECK(e.code == "dataset_reference");
-    CHECK(e.message == "/areas/41940/states/0: \"XX\" is not a state area");
+    CHECK(e.message == "/areas/41940/states/0: \"XX\" is not a state or territory area");
   }
   SUBCASE("price parity for an unknown area") {
     Error e = load_with("/price_parities/states/values/ZZ", 100);
     CHECK(e.code == "dataset_reference");
   }
-  SUBCASE("metro wage for a state") {
-    CHECK(load_with("/metro_wages/metros/TX", ordered_json{{"value", 1}}).code == "dataset_reference");
+  SUBCASE("wage-area figures for a state, an unknown occupation or an unknown source") {
+    Error e = load_with("/prevailing_wages/levels/15-1252/TX", ordered_json::array({1, 2, 3, 4}));
+    CHECK(e.code == "dataset_reference");
+    CHECK(e.message == "/prevailing_wages/levels/15-1252/TX: \"TX\" is not a metro or nonmetro area");
+    CHECK(load_with("/metro_medians/values/15-1252/CA", 100000).code == "dataset_reference");
+    CHECK(load_with("/prevailing_wages/levels/99-9999", ordered_json::object()).code == "dataset_reference");
+    CHECK(load_with("/metro_medians/source", "bls-oews-1999").code == "dataset_reference");
+    CHECK(load_with("/price_parities/portions/values/41940", ordered_json{{"metro", 100}}).code ==
+          "dataset_reference");
+  }
+}
+
+TEST_CASE("wage areas and their levels") {
+  SUBCASE("levels are four increasing wages") {
+    Error e = load_with("/prevailing_wages/levels/15-1252/10180/2", 86278);
+    CHECK(e.code == "dataset_order");
+    CHECK(e.message == "/prevailing_wages/levels/15-1252/10180/2: must be > level 2 (86278 <= 86278)");
+    CHECK(load_with("/prevailing_wages/levels/15-1252/10180", ordered_json::array({1, 2, 3})).code ==
+          "dataset_value");
+    CHECK(load_with("/prevailing_wages/levels/15-1252/10180/0", "66768").code == "dataset_type");
+    CHECK(load_with("/prevailing_wages/levels/15-1252/10180/0", -1).code == "dataset_value");
+  }
+  SUBCASE("a wage area names states or territories and lists counties as strings") {
+    CHECK(load_with("/areas/10380/states", ordered_json::array()).code == "dataset_value");
+    CHECK(load_with("/areas/10380/counties/0", 7).code == "dataset_type");
+    CHECK(load_with("/areas/10380/counties", "Aguada Municipio, PR").code == "dataset_type");
+    CHECK(load_with("/areas/10180/kind", "micro").code == "dataset_value");
+  }
+  SUBCASE("the wage-area sections are optional: an older dataset still loads") {
+    ordered_json doc = shipped_json();
+    doc.erase("prevailing_wages");
+    doc.erase("metro_medians");
+    doc["price_parities"].erase("portions");
+    for (auto& [code, area] : doc["areas"].items()) area.erase("counties");
+    auto r = load_dataset(doc.dump());
+    REQUIRE(r.ok());
+    CHECK(r->prevailing_wages.levels.empty());
+    CHECK(r->find_area("10180")->counties.empty());
+  }
+  SUBCASE("the shipped figures") {
+    const Dataset& data = test::shipped();
+    // Sussex County, DE (oflc_alc_2025-26_levels_selected.csv, area 1000005, 15-1252).
+    const WageLevels* sussex = data.prevailing_wages.find("15-1252", "1000005");
+    REQUIRE(sussex);
+    CHECK(*sussex == WageLevels{89149, 107078, 125029, 142958});
+    CHECK(data.prevailing_wages.find("15-1254", "1000005") == nullptr);  // DOL's table has no 15-1254
+    CHECK(*data.metro_medians.find("15-1252", "41940") == 208270);       // BLS, San Jose
+    CHECK(data.nonmetro_portions.values.count("DE") == 0);              // PARPP writes 0.000: none
+    CHECK(data.find_area("47900")->states == std::vector<std::string>{"DC", "VA", "MD", "WV"});
+    CHECK(data.find_area("32420")->name == "Mayagüez, PR");  // the geography file's U+0081 fixed
+    size_t areas = 0, counties = 0;
+    for (const auto& [code, a] : data.areas)
+      if (is_wage_area(a.kind)) ++areas, counties += a.counties.size();
+    CHECK(areas == 530);
+    CHECK(counties == 3275);
   }
 }
 

@@ -76,10 +76,11 @@ TEST_CASE("every number reads back exactly, whatever form it is stored in") {
     CHECK(back->occupations.at("15-1252").areas.at(area).hourly_median == data.occupations.at("15-1252").areas.at(area).hourly_median);
 }
 
-TEST_CASE("core + extras = all; the core alone answers wage questions") {
+TEST_CASE("core + extras + areas = all; the core alone answers the states' wage questions") {
   const Dataset& data = test::shipped();
   std::string core = pack_dataset(data, DatasetPart::kCore);
   std::string extras = pack_dataset(data, DatasetPart::kExtras);
+  std::string areas = pack_dataset(data, DatasetPart::kAreas);
   auto partial = unpack_dataset(core);
   REQUIRE(partial.ok());
   CHECK(partial->tax.federal.empty());
@@ -87,17 +88,29 @@ TEST_CASE("core + extras = all; the core alone answers wage questions") {
   CHECK(partial->state_parities.values.empty());
   CHECK(partial->compensation_norms.empty());
   CHECK(partial->published_estimates.empty());
-  // The sources cited by what the core holds are there; those only the extras cite are not yet.
+  CHECK(partial->prevailing_wages.levels.empty());
+  // The sources cited by what the core holds are there; those only the other parts cite are not yet.
   for (const auto& [code, o] : partial->occupations) CHECK(partial->sources.count(o.source) == 1);
   for (const Factor& f : partial->factors) CHECK(partial->sources.count(f.source) == 1);
   CHECK(partial->sources.count(data.tax.federal_source) == 0);
-  CHECK(partial->find_area("41940") != nullptr);    // a metro with a wage figure stays in the core
-  CHECK(partial->find_area("10180") == nullptr);    // Abilene only has a price level: extras
-  CHECK(area_distribution(partial.value(), "15-1252", "41940").ok());
+  CHECK(partial->sources.count(data.prevailing_wages.source) == 0);
+  CHECK(partial->find_area("41940") == nullptr);  // every metro is in the areas part
+  CHECK(area_distribution(partial.value(), "15-1252", "TX").ok());
   CHECK(unpack_extras(core, partial.value()).has_value());  // the wrong part is refused
-  REQUIRE_FALSE(unpack_extras(extras, partial.value()).has_value());
-  CHECK(partial->areas.size() == data.areas.size());  // the extras' metros are added (at the end)
+  CHECK(unpack_areas(extras, partial.value()).has_value());
+  // Either order: the areas first, then the extras.
+  REQUIRE_FALSE(unpack_areas(areas, partial.value()).has_value());
+  CHECK(partial->find_area("41940") != nullptr);
+  CHECK(area_distribution(partial.value(), "15-1252", "41940").ok());
+  CHECK(partial->prevailing_wages.levels == data.prevailing_wages.levels);
+  CHECK(partial->metro_medians.values == data.metro_medians.values);
   CHECK(partial->metro_parities.values == data.metro_parities.values);
+  CHECK(partial->metro_portions.values == data.metro_portions.values);
+  CHECK(partial->nonmetro_portions.values == data.nonmetro_portions.values);
+  REQUIRE_FALSE(unpack_extras(extras, partial.value()).has_value());
+  CHECK(partial->areas.size() == data.areas.size());
+  CHECK(partial->area_order == data.area_order);  // the JSON lists the wage areas last too
+  CHECK(partial->find_area("10180")->counties == data.find_area("10180")->counties);
   CHECK(partial->state_parities.values == data.state_parities.values);
   CHECK(partial->compensation_norms.size() == data.compensation_norms.size());
   CHECK(partial->published_estimates.size() == data.published_estimates.size());
@@ -126,6 +139,21 @@ TEST_CASE("the core-only reader reads the core part as unpack_dataset does, and 
   // The full module then adds the extras to what the lean reader read.
   REQUIRE_FALSE(unpack_extras(pack_dataset(data, DatasetPart::kExtras), lean.value()).has_value());
   CHECK(lean->tax.local.size() == data.tax.local.size());
+  // The areas part, which the default module also reads.
+  REQUIRE_FALSE(unpack_areas(pack_dataset(data, DatasetPart::kAreas), lean.value()).has_value());
+  CHECK(lean->areas.size() == data.areas.size());
+}
+
+TEST_CASE("DOL's levels are stored as I, IV and the rounding of II and III") {
+  Dataset data = test::shipped();
+  WageLevels& levels = data.prevailing_wages.levels.at("15-1252 10180");
+  for (WageLevels l : {WageLevels{66768, 86278, 105768, 125278}, WageLevels{1, 2, 3, 4},
+                       WageLevels{0.5, 1e7, 2e7, 9.9e7}, WageLevels{100000, 100001, 200000, 200001}}) {
+    levels = l;
+    auto back = unpack_dataset(pack_dataset(data));
+    REQUIRE(back.ok());
+    CHECK(*back->prevailing_wages.find("15-1252", "10180") == l);
+  }
 }
 
 TEST_CASE("damaged snapshots are errors with a byte offset") {

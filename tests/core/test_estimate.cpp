@@ -197,11 +197,14 @@ TEST_CASE("the estimate's distribution places an offer") {
   for (size_t i = 1; i < pts.size(); ++i) CHECK(pts[i] > pts[i - 1]);
 }
 
-TEST_CASE("metro profiles use the article-scaled distribution") {
+TEST_CASE("a metro profile starts from the metro's own distribution") {
   Profile p;
   p.area = "41940";
   Estimate e = run(p);
-  CHECK(e.typical == doctest::Approx(135980 * 180000.0 / 144570.0));
+  auto base = area_distribution(test::shipped(), "15-1252", "41940");
+  REQUIRE(base.ok());
+  CHECK(e.base->area == "41940");
+  CHECK(e.typical == doctest::Approx(base->distribution.salary_at(50)));
 }
 
 TEST_CASE("estimate errors name the field") {

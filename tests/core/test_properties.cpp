@@ -82,7 +82,7 @@ struct Curve {
 };
 
 // Every occupation × area pair of the shipped dataset that has a distribution (nation, states
-// with a BLS row, the metros with an article figure).
+// with a BLS row, every metro and nonmetro area).
 const std::vector<Curve>& curves() {
   static const std::vector<Curve> all = [] {
     std::vector<Curve> out;
@@ -244,11 +244,14 @@ TEST_CASE("properties: take-home pay") {
   Random rng(kSeed + 3);
   const FilingStatus statuses[] = {FilingStatus::kSingle, FilingStatus::kJoint, FilingStatus::kSeparate,
                                    FilingStatus::kHeadOfHousehold};
-  std::vector<std::string> us_areas, states;  // the nation, states and metros; states alone
+  // The nation, states and the wage areas in states (territories have no tax tables); states alone.
+  std::vector<std::string> us_areas, states;
   for (const auto& code : data.area_order) {
-    AreaKind kind = data.find_area(code)->kind;
-    if (kind != AreaKind::kWorldRegion) us_areas.push_back(code);
-    if (kind == AreaKind::kState) states.push_back(code);
+    const Area& a = *data.find_area(code);
+    bool in_state = a.kind == AreaKind::kNation || a.kind == AreaKind::kState ||
+                    (is_wage_area(a.kind) && data.find_area(a.states[0])->kind == AreaKind::kState);
+    if (in_state) us_areas.push_back(code);
+    if (a.kind == AreaKind::kState) states.push_back(code);
   }
   std::vector<int> years;
   for (const auto& entry : data.tax.federal) years.push_back(entry.first);

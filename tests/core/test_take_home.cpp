@@ -454,18 +454,58 @@ TEST_CASE("head of household: federal HoH schedule, state single schedule (noted
   CHECK_FALSE(has_note(run("TX", 150000, FilingStatus::kHeadOfHousehold), "single schedule"));
 }
 
-TEST_CASE("a metro is taxed by its principal state") {
+TEST_CASE("a metro is taxed by its principal state, or the state lived in") {
   TakeHome metro = run("41940", 150000);
   TakeHome ca = run("CA", 150000);
   CHECK(metro.state == "CA");
   CHECK(metro.state_income_tax == doctest::Approx(ca.state_income_tax));
   CHECK(metro.net == doctest::Approx(ca.net));
-  CHECK(has_note(metro, "principal state, California"));
+  CHECK_FALSE(has_note(metro, "taxed as a resident"));  // one state: nothing to choose
 
   TakeHome chicago = run("16980", 120000);
   CHECK(chicago.state == "IL");
   CHECK(chicago.state_income_tax == doctest::Approx(5940));
-  CHECK(has_note(chicago, "other states (IN, WI)"));
+  CHECK(has_note(chicago, "Chicago-Naperville-Elgin, IL-IN-WI: taxed as a resident of Illinois, its principal state"));
+
+  // The shipped data: Chicago spans IL and IN (OFLC's geography file).
+  TakeHomeInput in;
+  in.salary = 120000;
+  in.area = "16980";
+  in.residence_state = "IN";
+  auto indiana = take_home(test::shipped(), in);
+  REQUIRE(indiana.ok());
+  CHECK(indiana->state == "IN");
+  in.area = "IN";
+  in.residence_state = "";
+  CHECK(indiana->state_income_tax == doctest::Approx(take_home(test::shipped(), in)->state_income_tax));
+  CHECK(has_note(indiana.value(), "taxed as a resident of Indiana, where you live"));
+
+  in.area = "16980";
+  in.residence_state = "WI";
+  auto wrong = take_home(test::shipped(), in);
+  REQUIRE_FALSE(wrong.ok());
+  CHECK(wrong.error().code == "invalid_argument");
+  CHECK(wrong.error().message ==
+        "residenceState \"WI\" is not one of the states of Chicago-Naperville-Elgin, IL-IN");
+  in.area = "TX";
+  in.residence_state = "TX";
+  CHECK(take_home(test::shipped(), in).error().code == "invalid_argument");  // only for wage areas
+}
+
+TEST_CASE("a nonmetro area is taxed by its state; a territory has no tax tables") {
+  const Dataset& d = test::shipped();
+  TakeHome sussex = run("1000005", 100000, kSingle, 0, 2026, d);  // Sussex County, DE: one state
+  CHECK(sussex.state == "DE");
+  CHECK(sussex.net == doctest::Approx(run("DE", 100000, kSingle, 0, 2026, d).net));
+  for (const char* territory : {"41980", "6600001", "7800001", "PR"}) {
+    TakeHomeInput in;
+    in.salary = 100000;
+    in.area = territory;
+    auto r = take_home(test::shipped(), in);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == "no_data");
+    CHECK(r.error().message.find("take-home pay is computed for the 50 states and DC") != std::string::npos);
+  }
 }
 
 TEST_CASE("US as a whole: no state tax, and the notes say so") {
@@ -562,11 +602,13 @@ TEST_CASE("shipped: 2026 figures match the hand-worked examples") {
   CHECK(run("TX", 250000, kSingle, 0, 2026, d).social_security == doctest::Approx(11439));
 }
 
-TEST_CASE("shipped: every state and metro area has a take-home for every tax year") {
+TEST_CASE("shipped: every state, metro and nonmetro area has a take-home for every tax year") {
   const Dataset& d = test::shipped();
   for (const auto& federal : d.tax.federal)
     for (const auto& entry : d.areas) {
-      if (entry.second.kind == AreaKind::kWorldRegion) continue;
+      const Area& a = entry.second;
+      if (a.kind == AreaKind::kWorldRegion || a.kind == AreaKind::kTerritory) continue;
+      if (is_wage_area(a.kind) && d.find_area(a.states[0])->kind == AreaKind::kTerritory) continue;
       TakeHomeInput in;
       in.area = entry.first;
       in.salary = 150000;

@@ -30,17 +30,32 @@ test('the builder reproduces the committed dataset byte for byte', () => {
   });
 });
 
-test('the builder fails loudly when a mapped metro is missing from the BEA file', () => {
+// The shared tree with one file rewritten by `edit(text)`; the build must fail naming `expected`.
+function buildFailsWith(file, edit, expected) {
   withTempDir((dir) => {
     cpSync(SHARED, dir, { recursive: true });
-    const msa = join(dir, 'data', 'bea-rpp', 'bea_rpp_msa_2023_2024.csv');
-    const lines = readFileSync(msa, 'utf8').split('\n').filter((l) => !l.startsWith('41940,'));
-    writeFileSync(msa, lines.join('\n'));
+    const path = join(dir, 'data', ...file.split('/'));
+    writeFileSync(path, edit(readFileSync(path, 'utf8')));
     const run = spawnSync(process.execPath, [BUILDER, '--shared', dir, '--out', join(dir, 'out.json')],
       { encoding: 'utf8' });
     assert.notEqual(run.status, 0);
-    assert.match(run.stderr, /41940/);
+    assert.match(run.stderr, expected);
   });
+}
+
+test('the builder fails loudly when the geography file lacks an area DOL or BEA names', () => {
+  buildFailsWith('oflc/Geography_2025-26.csv',
+    (text) => text.split('\n').filter((l) => !l.startsWith('"41940"')).join('\n'), /41940/);
+});
+
+test('the builder fails loudly when DOL\'s Levels II and III do not split I–IV in thirds', () => {
+  buildFailsWith('oflc/oflc_alc_2025-26_levels_selected.csv',
+    (text) => text.replace('1000005,15-1252,89149,107078,', '1000005,15-1252,89149,117078,'), /1000005\/15-1252/);
+});
+
+test('the builder fails loudly when a BLS metro is named differently by OFLC', () => {
+  buildFailsWith('bls-oews/oews_msa_M2024_medians_selected.csv',
+    (text) => text.replace('"San Jose-Sunnyvale-Santa Clara, CA",15-1252', '"San Jose, CA",15-1252'), /41940/);
 });
 
 test('key figures', async (t) => {
@@ -56,6 +71,10 @@ test('key figures', async (t) => {
     assert.ok(text.indexOf('"US": {') < text.indexOf('"41940": {'), 'US is listed before the metros');
     assert.equal(areaCodes.filter((c) => data.areas[c].kind === 'state').length, 51);
     assert.deepEqual(data.areas['35620'].states, ['NY', 'NJ']);
+    const kinds = {};
+    for (const a of Object.values(data.areas)) kinds[a.kind] = (kinds[a.kind] ?? 0) + 1;
+    assert.equal(kinds.metro + kinds.nonmetro, 530, 'every OFLC wage area is a place');
+    assert.equal(kinds.territory, 3);
   });
 
   await t.test('BLS OEWS: national May 2025, states May 2024, the national median since May 2023', () => {
@@ -78,13 +97,34 @@ test('key figures', async (t) => {
     assert.ok(qaGaps.AK && qaGaps.AR && !data.occupations['15-1253'].areas.AK);
   });
 
-  await t.test('price parities and metro wages', () => {
+  await t.test('price parities', () => {
     assert.equal(data.price_parities.states.year, 2023);
     assert.equal(data.price_parities.states.values.TX, 97.175);
     assert.equal(data.price_parities.states.values.US, 100);
     assert.equal(data.price_parities.metros.values['41940'], 110.423);
-    assert.equal(data.metro_wages.metros['41940'].value, 180000);
-    assert.equal(data.metro_wages.national_reference.value, 144570);
+    // PARPP 2024: Texas (Nonmetropolitan Portion) 87.835; Delaware has none (0.000 in the file).
+    assert.deepEqual(data.price_parities.portions.values.TX, { metro: 97.93, nonmetro: 87.835 });
+    assert.deepEqual(data.price_parities.portions.values.DE, { metro: 101.105 });
+  });
+
+  await t.test('wage areas: DOL levels, BLS metro medians, counties', () => {
+    // oflc_alc_2025-26_levels_selected.csv: 1000005,15-1252,89149,107078,125029,142958
+    assert.deepEqual(data.prevailing_wages.levels['15-1252']['1000005'], [89149, 107078, 125029, 142958]);
+    assert.equal(data.prevailing_wages.levels['15-1254'], undefined, 'DOL\'s extract has no 15-1254');
+    for (const occ of ['15-1252', '15-1253', '15-2051']) {
+      assert.equal(Object.keys(data.prevailing_wages.levels[occ]).length, 530);
+    }
+    assert.equal(data.metro_medians.values['15-1252']['41940'], 208270);
+    assert.equal(Object.keys(data.metro_medians.values['15-1254']).length, 20);
+    assert.ok(data.areas['12420'].counties.includes('Travis County, TX'));
+    assert.equal(data.areas['32420'].name, 'Mayagüez, PR');
+    assert.ok(data.areas['6600001'].counties.includes('Agana Heights, GU'), 'Guam\'s villages in title case');
+    // The article's ten metro figures stay only as its figures, with the name it quoted.
+    const article = data.published_estimates.filter((e) => e.source === 'seed-002' && /^\d+$/.test(e.area));
+    assert.equal(article.length, 10);
+    assert.equal(article.find((e) => e.area === '41940').value, 180000);
+    assert.match(article.find((e) => e.area === '41860').statistic, /quoted for "San Francisco-Oakland-Berkeley, CA"/);
+    assert.equal(data.metro_wages, undefined, 'nothing is computed from them');
   });
 
   await t.test('tax', () => {

@@ -149,8 +149,10 @@ test('totalComp annualizes equity', () => {
 test('listings cover the menus', () => {
   assert.deepEqual(calculator.occupations().map((o) => o.code), ['15-1252', '15-1253', '15-1254', '15-2051']);
   assert.equal(calculator.areas('state').length, 51);
-  assert.ok(calculator.areas('metro').length > 300);
-  assert.equal(calculator.areas('metro').filter((a) => a.hasWages).length, 10);
+  assert.equal(calculator.areas('metro').length + calculator.areas('nonmetro').length, 530);
+  const austin = calculator.areas('metro').find((a) => a.code === '12420');
+  assert.deepEqual(austin.states, ['TX']);
+  assert.ok(austin.counties.includes('Travis County, TX'));
   assert.deepEqual(calculator.experienceLevels().map((l) => l.id), ['entry', 'mid', 'senior', 'staff']);
   assert.deepEqual(calculator.taxYears(), [2025, 2026]);
   assert.ok(calculator.publishedEstimates().some((e) => e.publisher === 'Glassdoor'));
@@ -189,24 +191,61 @@ test('load: one wasm instance, custom datasets, clear dataset errors', async () 
   await assert.rejects(load({ dataset: 42 }), (e) => e.code === 'invalid_argument');
 });
 
-test('lazy load: wage figures first, tax tables and metro price levels on demand', async () => {
+test('lazy load: national and state figures first, tax tables and metro areas on demand', async () => {
   const lazy = await load({ lazy: true });
   assert.equal(lazy.extrasLoaded, false);
+  assert.equal(lazy.areasLoaded, false);
   assert.ok(Math.abs(lazy.percentileOf(135980).percentile - 50) < 1e-9);
-  assert.ok(lazy.estimate({ area: '41940' }).typical > 0, 'metros with wage figures are in the core part');
   throwsSalaryError(() => lazy.takeHome({ salary: 100000 }), 'not_loaded', /loadExtras/);
   throwsSalaryError(() => lazy.localities('NY'), 'not_loaded', /loadExtras/);
   throwsSalaryError(() => lazy.costOfLiving(100000, 'CA', 'TX'), 'not_loaded', /loadExtras/);
-  const metrosBefore = lazy.areas('metro').length;
-  await Promise.all([lazy.loadExtras(), lazy.loadExtras()]);
+  // A metro's code before the areas are in: not_loaded (load them and ask again), not unknown_area.
+  throwsSalaryError(() => lazy.estimate({ area: '41940' }), 'not_loaded', /"41940" is a metro or nonmetro area code: await calculator.loadAreas\(\)/);
+  throwsSalaryError(() => lazy.percentileOf(1, { area: '4800001' }), 'not_loaded', /loadAreas/);
+  assert.equal(lazy.areas('metro').length, 0);
+  await Promise.all([lazy.loadExtras(), lazy.loadExtras(), lazy.loadAreas()]);
   assert.equal(lazy.extrasLoaded, true);
-  assert.ok(lazy.areas('metro').length > metrosBefore);
+  assert.equal(lazy.areasLoaded, true);
+  assert.equal(lazy.areas('metro').length, calculator.areas('metro').length);
+  assert.deepEqual(lazy.estimate({ area: '41940' }), calculator.estimate({ area: '41940' }));
   assert.deepEqual(lazy.takeHome({ salary: 120000, area: 'TX' }), calculator.takeHome({ salary: 120000, area: 'TX' }));
   assert.deepEqual(lazy.costOfLiving(1, 'CA', '10180'), calculator.costOfLiving(1, 'CA', '10180'));
   // The wage figures keep working in the full module it moved to, from the same data.
   assert.deepEqual(lazy.estimate({ area: '41940', experience: 'senior' }), calculator.estimate({ area: '41940', experience: 'senior' }));
   assert.deepEqual(lazy.localities('MD'), calculator.localities('MD'));
+  throwsSalaryError(() => lazy.percentileOf(1, { area: '99999' }), 'unknown_area', /"99999"/);
   lazy.dispose();
+});
+
+test('metro and nonmetro areas: prevailing wage levels, cost of living, take-home by state lived in', () => {
+  // oflc_alc_2025-26_levels_selected.csv, 1000005 (Sussex County, DE), 15-1252: 89149, 107078,
+  // 125029, 142958 a year; per hour ÷ 2,080 = 42.86, 51.48, 60.11, 68.73. $110,000 meets Level II.
+  const w = calculator.prevailingWage({ area: '1000005', salary: 110000 });
+  assert.deepEqual(w.levels, [
+    { level: 1, annual: 89149, hourly: 42.86 }, { level: 2, annual: 107078, hourly: 51.48 },
+    { level: 3, annual: 125029, hourly: 60.11 }, { level: 4, annual: 142958, hourly: 68.73 }]);
+  assert.equal(w.levelMet, 2);
+  assert.equal(w.source, 'dol-oflc-2025-26');
+  assert.equal(w.wageYear, 'July 2025 – June 2026');
+  assert.equal(calculator.prevailingWage({ area: '1000005' }).salary, null);
+  throwsSalaryError(() => calculator.prevailingWage({ area: 'TX' }), 'no_data', /per metro or nonmetro area/);
+  throwsSalaryError(() => calculator.prevailingWage({ area: '41940', occupation: '15-1254' }), 'no_data', /Web Developers/);
+  throwsSalaryError(() => calculator.prevailingWage({ area: '41940', salary: -1 }), 'invalid_number', /salary/);
+  throwsSalaryError(() => calculator.prevailingWage({ area: 'ZZ' }), 'unknown_area', /"ZZ"/);
+
+  // PARPP 2024, Texas (Nonmetropolitan Portion): 87.835; the result says whose price level it is.
+  const westTexas = calculator.costOfLiving(100000, '4800001', 'TX').from;
+  assert.equal(westTexas.rpp, 87.835);
+  assert.match(westTexas.note, /Texas's nonmetropolitan part's/);
+  assert.equal(calculator.costOfLiving(100000, '12420', 'TX').from.note, null);
+
+  const ny = calculator.takeHome({ salary: 150000, area: '35620' });
+  const nj = calculator.takeHome({ salary: 150000, area: '35620', residenceState: 'NJ' });
+  assert.equal(ny.state, 'NY');
+  assert.equal(nj.state, 'NJ');
+  assert.equal(nj.stateIncomeTax, calculator.takeHome({ salary: 150000, area: 'NJ' }).stateIncomeTax);
+  throwsSalaryError(() => calculator.takeHome({ salary: 1, area: '35620', residenceState: 'CT' }), 'invalid_argument', /residenceState "CT"/);
+  throwsSalaryError(() => calculator.takeHome({ salary: 1, area: '41980' }), 'no_data', /Puerto Rico/);
 });
 
 // Figures a person would see for a handful of profiles; any change must be deliberate.

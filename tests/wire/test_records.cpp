@@ -65,8 +65,9 @@ TEST_CASE("every Calculator method writes its record as records.schema lays it o
     seen.insert(checker.seen().begin(), checker.seen().end());
   };
   // Areas whose distributions differ in what is optional or estimated: the nation, a state with a
-  // top-coded point, a metro with the article's wage figure, one without (an error).
-  for (const char* area : {"US", "CA", "TX", "12420", "10180"}) {
+  // top-coded point, metros with DOL's levels (and one with BLS's median), a nonmetro area whose
+  // price level is its state's portion's, a territory's metro (no price level: an error).
+  for (const char* area : {"US", "CA", "TX", "12420", "41940", "4800001", "41980"}) {
     CAPTURE(area);
     check(calc.percentile_of(150000, "15-1252", area), "percentileOf", "percentile_of");
     check(calc.salary_at(90, "15-1254", area), "salaryAt", "salary_at");
@@ -78,16 +79,17 @@ TEST_CASE("every Calculator method writes its record as records.schema lays it o
     check(calc.density_curve("15-1252", area, 50000, 300000, 7), "densityCurve", "density_curve");
   }
   check(calc.density_curve("15-1252", "US", 3, 2, 7), "densityCurve", "density_curve, from > to");
-  check(calc.take_home(150000, "CA", 2026, "joint", "", 5000, 0, 0, "self", 0), "takeHome", "take_home with a state tax");
-  check(calc.take_home(150000, "TX", 2025, "single", "", 0, 0, 0, "self", 0), "takeHome", "take_home without one");
+  check(calc.take_home(150000, "CA", 2026, "joint", "", 5000, 0, 0, "self", 0, ""), "takeHome", "take_home with a state tax");
+  check(calc.take_home(150000, "TX", 2025, "single", "", 0, 0, 0, "self", 0, ""), "takeHome", "take_home without one");
   check(calc.take_home(250000, "NY", 2026, "joint", "nyc", 24500, 55, 9750, "family", 3400), "takeHome",
         "take_home with a locality, state payroll programs, state and local tax details, every contribution");
-  check(calc.take_home(150000, "NY", 2026, "single", "Atlantis", 0, 0, 0, "self", 0), "takeHome", "an unknown locality");
+  check(calc.take_home(150000, "NY", 2026, "single", "Atlantis", 0, 0, 0, "self", 0, ""), "takeHome", "an unknown locality");
   check(calc.take_home(150000, "NY", 2026, "single", "", 0, 0, 0, "both", 0), "takeHome", "a bad HSA coverage");
   check(calc.localities("MD", 2026), "localities", "localities of a state");
   check(calc.localities("35620", 2025), "localities", "localities of a metro's principal state");
   check(calc.localities("US", 2026), "localities", "the nation: none");
   check(calc.localities("ZZ", 2026), "localities", "an unknown area");
+  check(calc.take_home(150000, "35620", 2026, "single", "", 0, 0, 0, "self", 0, "NJ"), "takeHome", "take_home, state lived in");
   check(calc.total_comp(150000, 15, 200000, 4, 0, 20000, 5), "totalComp", "total_comp");
   check(calc.convert(63.98, "hourly", "annual", 40), "convert", "convert");
   check(calc.convert(63.98, "hourly", "yearly", 40), "convert", "convert, bad period");

@@ -27,6 +27,7 @@ EMSCRIPTEN_BINDINGS(salary_core) {
 #else
       .function("loadSnapshot", &Calculator::load_core_snapshot)
 #endif
+      .function("loadAreas", &Calculator::load_areas)
 #ifdef SALARY_WITH_JSON
       .function("loadJson", &Calculator::load_json)
 #endif

@@ -42,8 +42,14 @@ bool Calculator::load_core_snapshot(const std::string& bytes) {
 }
 
 bool Calculator::load_extras(const std::string& bytes) {
-  distributions_.clear();  // the extras name areas, which distributions quote
   if (auto error = unpack_extras(bytes, data_)) return fail(*error);
+  out_.clear();
+  return succeed();
+}
+
+bool Calculator::load_areas(const std::string& bytes) {
+  distributions_.clear();  // a wage area's figures depend on the part: never keep older ones
+  if (auto error = unpack_areas(bytes, data_)) return fail(*error);
   out_.clear();
   return succeed();
 }
@@ -118,7 +124,8 @@ bool Calculator::cost_of_living(double salary, const std::string& from, const st
 
 bool Calculator::take_home(double salary, const std::string& area, int year, const std::string& filing_status,
                            const std::string& locality, double pretax_retirement, int age, double hsa,
-                           const std::string& hsa_coverage, double fsa) {
+                           const std::string& hsa_coverage, double fsa,
+                           const std::string& residence_state) {
   auto status = parse_filing_status(filing_status);
   if (!status)
     return fail(make_error(code::kInvalidArgument,
@@ -138,6 +145,7 @@ bool Calculator::take_home(double salary, const std::string& area, int year, con
   in.hsa = hsa;
   in.hsa_coverage = *coverage;
   in.fsa = fsa;
+  in.residence_state = residence_state;
   auto r = salary::take_home(data_, in);
   if (!r) return fail(r.error());
   out_.clear();

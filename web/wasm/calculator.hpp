@@ -24,11 +24,13 @@ class Calculator {
 
   // Loaders: methods rather than constructor arguments, because an Embind constructor cannot
   // fail softly. A snapshot is what data/pack_dataset.cpp writes; the extras add the tax tables
-  // and metro price levels to a calculator loaded from the core snapshot.
+  // and state price levels to a calculator loaded from the core snapshot.
   bool load_snapshot(const std::string& bytes);
   // The core part alone, without the code that reads the extras: the default module's loader.
   bool load_core_snapshot(const std::string& bytes);
   bool load_extras(const std::string& bytes);
+  // Adds every metro and nonmetro wage area (their levels, medians, counties and price levels).
+  bool load_areas(const std::string& bytes);
   // A JSON dataset (docs/dataset.md); only the JSON module binds it, the default one leaves out
   // the parser.
   bool load_json(const std::string& json_text);
@@ -43,10 +45,11 @@ class Calculator {
   // the chart draws, once per curve.
   bool density_curve(const std::string& occupation, const std::string& area, double from, double to, int samples);
   bool cost_of_living(double salary, const std::string& from, const std::string& to);
-  // locality: "" for none. age: 0 for not given. hsa_coverage: self or family.
+  // locality: "" for none. age: 0 for not given. hsa_coverage: self or family. residence_state: for
+  // an area spanning several states, the one lived in ("" = its principal one).
   bool take_home(double salary, const std::string& area, int year, const std::string& filing_status,
                  const std::string& locality, double pretax_retirement, int age, double hsa,
-                 const std::string& hsa_coverage, double fsa);
+                 const std::string& hsa_coverage, double fsa, const std::string& residence_state);
   // The localities with a local income tax of the area's state in `year`, for the place picker.
   bool localities(const std::string& area, int year);
   bool total_comp(double base, double bonus_percent, double equity_grant, double equity_vesting_years,

@@ -27,6 +27,7 @@ void write_place(ResultWriter& out, Field name, const PlacePrice& p) {
   out.number("rpp", p.rpp);
   out.number("year", p.year);
   out.string("source", p.source);
+  out.optional_string("note", p.note);
 }
 
 // ---- listings, for menus ----
@@ -62,9 +63,9 @@ void write_areas(ResultWriter& out, const Dataset& data) {
     out.string("code", code);
     out.string("name", a.name);
     out.string("kind", to_string(a.kind));
-    if (out.present("metro", a.kind == AreaKind::kMetro)) {
+    if (out.present("metro", is_wage_area(a.kind))) {
       write_strings(out, "states", a.states);
-      out.flag("hasWages", data.metro_wages.values.count(code) > 0);
+      write_strings(out, "counties", a.counties);
     }
     auto range = data.world_regions.ranges.find(code);
     if (out.present("range", range != data.world_regions.ranges.end())) {
@@ -168,6 +169,11 @@ void write_distribution(ResultWriter& out, Field name, const AreaDistribution& d
   out.optional_number("employment", d.employment);
   out.string("release", d.release);
   out.number("impliedMean", d.implied_mean);
+  if (out.present("levels", d.levels.has_value())) {
+    for (double level : d.levels->annual) out.number("annual", level);
+    out.string("source", d.levels->source);
+    out.string("wageYear", d.levels->wage_year);
+  }
 }
 
 void write_estimate(ResultWriter& out, const Estimate& e, double offer) {

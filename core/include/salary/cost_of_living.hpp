@@ -9,8 +9,9 @@ namespace salary {
 
 struct PlacePrice {
   std::string area, name, source;
-  double rpp = 0;  // all-items RPP, US = 100
-  int year = 0;    // states and metros come from different BEA releases and years
+  double rpp = 0;    // all-items RPP, US = 100
+  int year = 0;      // states and metros come from different BEA releases and years
+  std::string note;  // where the area has no price level of its own: whose it uses instead
 };
 
 struct CostOfLiving {
@@ -21,7 +22,9 @@ struct CostOfLiving {
 };
 
 // Looks a place's RPP up: US and states in the state table, metros (CBSA codes) in the metro
-// table. Errors: unknown_area, no_data (a place without a price level, e.g. a world region).
+// table. A metro BEA does not price, and a nonmetro area, take the price level of their principal
+// state's metropolitan or nonmetropolitan portion (BEA PARPP), else the state's own, and say so.
+// Errors: unknown_area, no_data (a place without a price level: a world region, a territory).
 Result<PlacePrice> price_level(const Dataset& data, const std::string& area);
 Result<CostOfLiving> cost_of_living(const Dataset& data, double salary, const std::string& from,
                                     const std::string& to);

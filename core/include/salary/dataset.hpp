@@ -20,13 +20,17 @@ struct Source {
   std::string label;  // a short citation naming the release ("BLS OEWS May 2025"); may be empty
 };
 
-enum class AreaKind { kNation, kState, kMetro, kWorldRegion };
+// kMetro and kNonmetro are DOL's wage areas (every US county belongs to one); a territory (Puerto
+// Rico, Guam, the U.S. Virgin Islands) has wage areas but no BLS state row.
+enum class AreaKind { kNation, kState, kMetro, kWorldRegion, kNonmetro, kTerritory };
 const char* to_string(AreaKind kind);
+inline bool is_wage_area(AreaKind kind) { return kind == AreaKind::kMetro || kind == AreaKind::kNonmetro; }
 
 struct Area {
   std::string code, name;
   AreaKind kind = AreaKind::kNation;
-  std::vector<std::string> states;  // metros: the states they span, principal first
+  std::vector<std::string> states;    // wage areas: the states (or territory) they lie in, principal first
+  std::vector<std::string> counties;  // wage areas: their counties, "Travis County, TX"
 };
 
 // The five percentile points BLS publishes. p[i] is the wage at kPercentiles[i].
@@ -53,12 +57,24 @@ struct Occupation {
   const std::string& source_of(const WageRow& row) const { return row.source.empty() ? source : row.source; }
 };
 
-struct MetroWages {
-  std::string source, occupation, statistic;
-  double national_reference = 0;
-  std::string national_reference_source;
-  std::map<std::string, double> values;  // CBSA code → figure
-  std::map<std::string, std::string> article_names;
+// DOL's prevailing wage levels (H-1B, PERM) of every wage area: Level I is the mean wage of the
+// lowest third of the area's wage distribution, Level IV the mean of its upper two thirds, II and
+// III split the gap in thirds. Annual USD.
+// Both tables are keyed by "occupation area" ("15-1252 41940"): one flat map each, which keeps
+// the wasm smaller than maps of maps (every map type is code of its own).
+using WageLevels = std::array<double, 4>;
+std::string wage_area_key(const std::string& occupation, const std::string& area);
+struct PrevailingWages {
+  std::string source, wage_year;          // wage_year: "July 2025 – June 2026"
+  std::map<std::string, WageLevels> levels;  // wage_area_key → Level I … IV
+  const WageLevels* find(const std::string& occupation, const std::string& area) const;
+};
+
+// BLS's official annual medians of some metro areas (no other metro percentiles are published here).
+struct MetroMedians {
+  std::string source;
+  std::map<std::string, double> values;  // wage_area_key → median
+  const double* find(const std::string& occupation, const std::string& area) const;
 };
 
 struct Range {
@@ -113,9 +129,14 @@ struct Dataset {
   std::vector<std::string> occupation_order;
   double wage_top_code = 0;
   std::string wage_top_code_source;
-  MetroWages metro_wages;
+  PrevailingWages prevailing_wages;
+  MetroMedians metro_medians;
   WorldRegions world_regions;
   PriceParityTable state_parities, metro_parities;
+  // BEA's price levels of the metropolitan and nonmetropolitan parts of each state (keyed by state
+  // code), for wage areas without a metro price level of their own. A state without such a part
+  // (no nonmetro counties in NJ) has no entry.
+  PriceParityTable metro_portions, nonmetro_portions;
   std::vector<ExperienceLevel> experience_levels;
   std::vector<Factor> factors;  // all kinds, dataset order
   std::vector<CompensationNorm> compensation_norms;

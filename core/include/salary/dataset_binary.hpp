@@ -18,23 +18,29 @@
 
 namespace salary {
 
-// Which parts of the dataset a snapshot holds. The default data is split in two so a page that
-// shows only wage figures and estimates (the compact widget) never downloads the rest.
+// Which parts of the dataset a snapshot holds. The default data is split in three so a page that
+// shows only the nation's and the states' wage figures and estimates (the compact widget) never
+// downloads the rest.
 enum class DatasetPart {
   kAll,     // everything
-  kCore,    // everything except the extras
-  kExtras,  // the tax tables, the price parities, the compensation norms, the published
-            // estimates, and the metros that have no wage figure
+  kCore,    // everything except the extras and the areas
+  kExtras,  // the tax tables, the state price parities, the compensation norms, the published
+            // estimates
+  kAreas,   // every metro and nonmetro wage area (and the territories they lie in) with its
+            // counties, DOL's prevailing wage levels, BLS's metro medians, and the price parities
+            // of metros and of states' metro and nonmetro portions
 };
 
 std::string pack_dataset(const Dataset& data, DatasetPart part = DatasetPart::kAll);
 
-// Reads a snapshot. For kExtras, `into` must already hold the matching core part: the extras are
-// added to it. Errors: dataset_syntax ("byte 1234: truncated" / "not a dataset snapshot").
+// Reads a snapshot. For kExtras and kAreas, `into` must already hold the matching core part: the
+// part is added to it (in either order). Errors: dataset_syntax ("byte 1234: truncated" / "not a
+// dataset snapshot").
 Result<Dataset> unpack_dataset(std::string_view bytes);
 // The same for a core-part snapshot only (a whole-dataset one is refused): what the default wasm
 // module reads, so that it carries no code for the extras. Their tables come with the full module.
 Result<Dataset> unpack_core(std::string_view bytes);
 std::optional<Error> unpack_extras(std::string_view bytes, Dataset& into);
+std::optional<Error> unpack_areas(std::string_view bytes, Dataset& into);
 
 }  // namespace salary

@@ -127,7 +127,10 @@ class Distribution {
 enum class DistributionMethod {
   kPublished,        // the BLS row as published
   kTopCodedEstimate, // the BLS row, with top-coded points estimated from the mean
-  kMetroScaled,      // national row × (article's metro figure / national mean)
+  kAreaLevels,       // a wage area: its state's curve fitted to DOL's Level I and IV (wage_area.hpp)
+  kAreaLevelsMedian, // the same, through BLS's official metro median too
+  kAreaMedian,       // a wage area without DOL levels: its state's curve through BLS's metro median
+  kStateFallback,    // a wage area without DOL levels or median: its state's distribution as is
 };
 const char* to_string(DistributionMethod method);
 
@@ -142,10 +145,17 @@ struct AreaDistribution {
   std::vector<std::string> notes;      // what the user should know (top code, metro scaling, vintages)
   std::optional<double> mean, employment;
   double implied_mean = 0;             // the curve's own mean (BLS's, where the fit reached it)
+  // A metro or nonmetro area's prevailing wage levels (DOL, Dataset::prevailing_wages).
+  struct Levels {
+    WageLevels annual{};            // Level I … IV, USD a year
+    std::string source, wage_year;  // "dol-oflc-2025-26", "July 2025 – June 2026"
+  };
+  std::optional<Levels> levels;
 };
 
 // Errors: unknown_occupation, unknown_area, no_data (no row for the pair, with the dataset's gap
-// reason), range_only (world regions: only a salary range is known).
+// reason; a territory), range_only (world regions: only a salary range is known). Metro and
+// nonmetro areas: see wage_area.hpp.
 Result<AreaDistribution> area_distribution(const Dataset& data, const std::string& occupation,
                                            const std::string& area);
 

@@ -19,7 +19,9 @@ std::optional<HsaCoverage> parse_hsa_coverage(std::string_view text);
 
 struct TakeHomeInput {
   double salary = 0;             // annual gross wages, USD
-  std::string area = "US";       // a state, a metro (its principal state is used), or US (no state tax)
+  std::string area = "US";       // a state, a metro or nonmetro area, or US (no state tax)
+  std::string residence_state;   // for an area spanning several states: the one lived in (default:
+                                 // its principal state); must be one of the area's states
   int year = 2026;
   FilingStatus filing_status = FilingStatus::kSingle;
   std::string locality;          // "" = none; else an id from localities() for the state
@@ -79,7 +81,7 @@ double marginal_rate(const Schedule& schedule, double income);
 // picker: "Do you live in the city of …?".
 const StateLocalities* find_localities(const Dataset& data, int year, const std::string& state);
 
-// The state whose income tax applies to `area` (a state; a metro's principal state; none for the
+// The state whose income tax applies to `area` (a state; a metro or nonmetro area's principal state; none for the
 // nation) and its localities with a local income tax in `year` (none: the state has none in the
 // tables), for the place picker. Errors: unknown_area, range_only, unknown_year.
 struct AreaLocalities {
@@ -96,7 +98,8 @@ Result<ContributionCaps> contribution_caps(const Dataset& data, int year, int ag
 
 // Errors: invalid_number (a negative, non-finite or too large amount, pre-tax contributions above
 // the salary, an age outside 14–120), over_limit (a contribution above its limit for the year),
-// unknown_area, unknown_locality, unknown_year, range_only (world regions).
+// invalid_argument (a residence_state that is not one of the area's states), unknown_area,
+// unknown_locality, unknown_year, no_data (a territory: no tax tables), range_only (world regions).
 Result<TakeHome> take_home(const Dataset& data, const TakeHomeInput& input);
 
 }  // namespace salary
