@@ -474,8 +474,9 @@ function metroArticleFigures(seeds, wageAreas) {
   return SEED_002_METROS.map(([name, value, cbsa]) => {
     expectInSeed(seeds, 'seed-002', `${name} ${usd(value)}`);
     const area = wageAreas.get(cbsa) ?? fail(`metro ${cbsa} (for "${name}") is not an OFLC wage area`);
-    const quoted = area.name === name ? '' : `; quoted for "${name}"`;
-    return ['ResumeGeni', `annual mean (article${quoted})`, value, null, null, cbsa];
+    // The name it was quoted for, in the statistic: the metro's own name comes with the areas part,
+    // which a page may not have loaded.
+    return ['ResumeGeni', `annual mean for "${name}" (article)`, value, null, null, cbsa];
   });
 }
 

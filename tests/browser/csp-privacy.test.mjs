@@ -125,7 +125,7 @@ test('a full session sends nothing elsewhere and stores nothing', T, async () =>
       assert.doesNotMatch(url, /57\.5|150000|150%2C000|119600|80k|12000|9000/, url);
       assert.match(url, /\/(salary-[a-z-]+(-[A-Z0-9]+)?\.(js|mjs|wasm|bin)|index\.html|page\.(mjs|css)|)$/, url);
     }
-    assert.ok(session.requests.slice(loaded).every((u) => /\/salary-(calculator-.+\.js|data-extras\.bin)$/.test(u)), session.requests.slice(loaded).join('\n'));
+    assert.ok(session.requests.slice(loaded).every((u) => /\/salary-(calculator-.+\.js|data-(extras|areas)\.bin)$/.test(u)), session.requests.slice(loaded).join('\n'));
     assert.deepEqual(foreign(session.requests, session.origin), []);
     // The share link is in the page, made when asked, and nothing was stored on the way.
     assert.match(await page.locator('#share-link').inputValue(), /#.*salary=57\.5/);

@@ -153,6 +153,18 @@ test('a compact widget downloads only what it renders; other panels load when sh
     assert.ok(Math.abs(r.takeHome.net - calc.takeHome({ salary: 95000 }).net) < 1e-6);
     assert.deepEqual(panelsLoaded(), ['estimate', 'percentile', 'sources', 'take-home']);
     assert.ok(names().includes('salary-data-extras.bin'));
+    assert.ok(!names().includes('salary-data-areas.bin'), 'no metro areas until a place is looked for');
+    // Looking for a place (focusing the place field) fetches the search and every metro area; a
+    // city then finds its metro.
+    const area = page.locator('#w #f-area');
+    await area.focus();
+    await area.fill('Seattle');
+    await page.locator('#w #f-area-list [role=option]').first().waitFor();
+    assert.ok(names().includes('salary-data-areas.bin'));
+    assert.ok(names().some((n) => /^salary-calculator-place-field-[A-Z0-9]+\.js$/.test(n)), names().join());
+    await area.press('Enter');
+    const seattle = await waitForResult(page, '#w', (x) => x.where.area === '42660' && x.takeHome);
+    assert.equal(seattle.takeHome.state, 'WA');
     // One first-result mark per page.
     assert.equal(await page.evaluate(() => performance.getEntriesByName('salary-calculator:first-result').length), 1);
     assert.deepEqual(foreign(session.requests, session.origin), []);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, waitForResult, foreign, reference, root, hostPage, hostHtml, assertNoProblems } from './helpers.mjs';
+import { setup, waitForResult, foreign, reference, root, hostPage, hostHtml, assertNoProblems, choosePlace } from './helpers.mjs';
 
 const T = { timeout: 240_000 };
 let env, calc;
@@ -44,7 +44,7 @@ test('the page: garbage in every text field is reported next to it and the last 
   const w = page.locator('#calculator');
   await waitForResult(page, '#calculator');
   for (const [name, value] of Object.entries(TEXT_FIELDS)) await w.locator(`#f-${name}`).fill(value);
-  await w.locator('#f-area').selectOption('TX');
+  await choosePlace(w.locator('#f-area'), 'TX');
   await waitForResult(page, '#calculator', (r) => r.salary === 120000 && r.takeHome?.pretaxRetirement === 6000
     && r.compensation?.benefits === 12000 && r.offer?.result && r.costOfLiving && r.where.area === 'TX');
   const valid = await resultsText(w);
@@ -105,7 +105,12 @@ test('the page: garbage in the menus and checkbox groups (from a link or a scrip
   await page.goto(`${env.origin}/`);
   const w = page.locator('#calculator');
   await w.locator('#f-salary').fill('110000');
-  await waitForResult(page, '#calculator', (r) => r.salary === 110000 && r.takeHome && r.costOfLiving);
+  // Looking for a place loads every metro area (and the sources they cite): in before the reference
+  // text is taken, as a garbage place would load them too.
+  await w.locator('#f-area').focus();
+  await waitForResult(page, '#calculator', (r) => r.salary === 110000 && r.takeHome && r.costOfLiving
+    && r.compare.rows.some((row) => row.area === 'San Jose-Sunnyvale-Santa Clara, CA'));
+  await w.locator('#f-area').blur();
   const valid = await resultsText(w);
   const bad = {
     period: 'fortnightly', occupation: '99-9999', area: 'Atlantis', experience: 'wizard', specialization: '<b>x</b>',
@@ -117,9 +122,13 @@ test('the page: garbage in the menus and checkbox groups (from a link or a scrip
     const r = await waitForResult(page, '#calculator', (x) => Boolean(x.errors[name]));
     assert.equal(Object.keys(r.errors).join(), name);
     const error = w.locator(`[data-field=${name}] .error`);
-    assert.match(await error.textContent(), /not one of the choices|Not in the data/, name);
+    assert.match(await error.textContent(), /not one of the choices|Not in the data|No place matches|matches several places/, name);
     assert.ok((await error.textContent()).length < 200, 'a long value is shortened in the message');
-    assert.equal(await resultsText(w), valid, `${name}: the last valid result stays`);
+    if (name === 'compareTo') { // no comparison with the last good place under its error (issue 12)
+      assert.match(await w.locator('[data-output="cost-of-living"] .lead').textContent(), /Choose a place to compare with/);
+    } else {
+      assert.equal(await resultsText(w), valid, `${name}: the last valid result stays`);
+    }
     await w.evaluate((el, n) => { el.state = { [n]: n === 'skills' || n === 'technologies' || n === 'certifications' ? [] : '' }; }, name);
     await waitForResult(page, '#calculator', (x) => !x.errors[name]);
   }
@@ -269,7 +278,7 @@ test('the widget: garbage typed or set as attributes is reported next to its fie
     await w.locator('#f-salary').fill('120000');
     await waitForResult(page, '#texas', (r) => !r.errors.salary);
   }
-  for (const [attribute, value, message] of [['salary', 'lots', /Enter your pay/], ['area', 'Atlantis', /not one of the choices/],
+  for (const [attribute, value, message] of [['salary', 'lots', /Enter your pay/], ['area', 'Atlantis', /No place matches “Atlantis”/],
     ['occupation', '<img src=x>', /not one of the choices/], ['experience', 'wizard', /not one of the choices/]]) {
     await w.evaluate((el, [a, v]) => el.setAttribute(a, v), [attribute, value]);
     await waitForResult(page, '#texas', (r) => Boolean(r.errors[attribute]));
@@ -387,7 +396,7 @@ test('dataset text with markup and script is shown literally and runs nothing', 
   assert.ok((await w.locator('table.breakdown').textContent()).includes(IMG.toLowerCase()));
   assert.equal(await w.locator('#f-experience option[value=entry]').textContent(), `${IMG} (0–2 years)`);
   assert.ok((await w.locator('tr[data-level=entry]').textContent()).includes(IMG));
-  assert.equal(await w.locator('#f-area option[value=TX]').textContent(), SCRIPT);
+  assert.equal(await w.locator('#f-area').inputValue(), SCRIPT); // the place field shows the state's name
   assert.ok((await lead.textContent()).includes(`in ${SCRIPT}`));
   await page.waitForTimeout(300); // an onerror would have fired by now
   const found = await page.evaluate(() => {

@@ -95,6 +95,15 @@ export async function reference() {
   return load();
 }
 
+/**
+ * Puts a place into a place field (#f-area, #f-compareTo: typed, with suggestions) as a visitor
+ * does: types it (a code, a name, a city or a county) and leaves the field, which commits it.
+ */
+export async function choosePlace(field, text) {
+  await field.fill(text);
+  await field.blur();
+}
+
 /** Formats like the page does for an en-US visitor. */
 export const usd = (v) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(v);
 /** An estimate as the page shows it: 3 significant figures ($143,550 → "$144,000"), signed for a change. */
@@ -188,7 +197,7 @@ export async function fullSession(page, { share = true } = {}) {
   await w.locator('#f-salary').fill('57.5');
   await w.locator('#f-period').selectOption('hourly');
   await w.locator('#f-occupation').selectOption('15-1254');
-  await w.locator('#f-area').selectOption('WA');
+  await choosePlace(w.locator('#f-area'), 'WA');
   await w.locator('#f-experience').selectOption('mid');
   await w.locator('#f-specialization').selectOption('cloud');
   await w.locator('#f-companyType').selectOption('large-tech');
@@ -204,7 +213,7 @@ export async function fullSession(page, { share = true } = {}) {
   await w.locator('#f-filingStatus').selectOption('head_of_household');
   await w.locator('#f-taxYear').selectOption('2025');
   await w.locator('#f-retirement').fill('9000');
-  await w.locator('#f-compareTo').fill('California');
+  await choosePlace(w.locator('#f-compareTo'), 'California');
   await w.locator('table.col-table button[data-sort=rpp]').click();
   await w.locator('details.regions > summary').click();
   await w.locator('tr[data-factor=experience] a.cite').click();

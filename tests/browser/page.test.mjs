@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, waitForResult, foreign, reference, usd, usd3, dist, assertNoProblems, engine } from './helpers.mjs';
+import { setup, waitForResult, foreign, reference, usd, usd3, dist, assertNoProblems, engine, choosePlace } from './helpers.mjs';
 
 const T = { timeout: 180_000 };
 let env, calc;
@@ -38,7 +38,7 @@ test('the served page has no inline script and a strict CSP', () => {
 test('typed inputs give the percentile and the estimate; the chart and the breakdown show them', T, async () => {
   const { page, w } = await openPage();
   await w.locator('#f-salary').fill('120,000');
-  await w.locator('#f-area').selectOption('TX');
+  await choosePlace(w.locator('#f-area'), 'TX');
   await w.locator('#f-experience').selectOption('senior');
   await w.locator('#f-specialization').selectOption('cloud');
   await w.locator('#f-companyType').selectOption('large-tech');
@@ -105,7 +105,7 @@ test('typed inputs give the percentile and the estimate; the chart and the break
 test('figures name their release; the chart is the core\'s own density; premiums not measured for an occupation are shown unapplied', T, async () => {
   const { page, w } = await openPage();
   await w.locator('#f-salary').fill('120000');
-  await w.locator('#f-area').selectOption('TX');
+  await choosePlace(w.locator('#f-area'), 'TX');
   await waitForResult(page, '#calculator', (x) => x.salary === 120000 && x.where.area === 'TX');
   // A state figure is May 2024, the national one May 2025, and the page says how far apart.
   assert.match(await w.locator('[data-result=national]').textContent(), /^Nationally \(BLS OEWS May 2025\), it is/);
@@ -114,7 +114,7 @@ test('figures name their release; the chart is the core\'s own density; premiums
   assert.match(await percentilePanel.textContent(), /the national ones are BLS OEWS May 2025, a release newer\. The national median moved \$132,270 \(May 2023\) → \$133,080 \(May 2024\) → \$135,980 \(May 2025\)/);
 
   // Nationally, the curve drawn has the one peak the published points allow (Texas's force two).
-  await w.locator('#f-area').selectOption('US');
+  await choosePlace(w.locator('#f-area'), 'US');
   await waitForResult(page, '#calculator', (x) => x.where.area === 'US');
   const heights = async () => (await w.locator('svg.chart path.curve-line').getAttribute('d'))
     .match(/[ML][\d.]+,[\d.]+/g).map((p) => -Number(p.split(',')[1])); // SVG y grows downwards
@@ -133,7 +133,7 @@ test('figures name their release; the chart is the core\'s own density; premiums
 
 test('hourly pay is converted; offer, total compensation and take-home match the core', T, async () => {
   const { page, w } = await openPage();
-  await w.locator('#f-area').selectOption('CA');
+  await choosePlace(w.locator('#f-area'), 'CA');
   await w.locator('#f-period').selectOption('hourly');
   await w.locator('#f-salary').fill('60');
   let r = await waitForResult(page, '#calculator', (x) => x.salary === 124800 && x.where.area === 'CA');
@@ -251,10 +251,11 @@ test('no request leaves the origin, and typing sends nothing at all', T, async (
   const { page, w } = await openPage();
   const count = env.requests.length;
   await w.locator('#f-salary').fill('123456');
-  await w.locator('#f-area').selectOption('NY');
+  await choosePlace(w.locator('#f-area'), 'NY');
   await w.locator('#f-offer').fill('150000');
   await waitForResult(page, '#calculator', (x) => x.salary === 123456 && x.where.area === 'NY');
-  assert.deepEqual(env.requests.slice(count), []);
+  // Looking for a place fetches the metro areas, a file of the calculator's own, with nothing typed in it.
+  assert.deepEqual(env.requests.slice(count), [`${env.origin}/salary-data-areas.bin`]);
   assert.deepEqual(foreign(env.requests, env.origin), []);
   assert.ok(!env.requests.some((u) => u.includes('123456')));
   await assertNoProblems(env, assert);
@@ -365,22 +366,40 @@ test('no request went to any host but the page’s own origin', () => {
   assert.deepEqual(foreign(env.requests, env.origin), []);
 });
 
-test('the place to compare with is typed, with suggestions: a name or code selects it, half a name waits, a wrong one is reported on leaving', T, async () => {
+test('a place is typed, with suggestions: a metro, a city, a county or a code selects it; an unknown or ambiguous one is reported, and no stale comparison stays on screen', T, async () => {
   const { page, w } = await openPage();
   const field = w.locator('#f-compareTo');
-  const suggestions = await w.locator('#f-compareTo-list option').evaluateAll((os) => os.map((o) => [o.value, o.dataset.value]));
-  assert.ok(suggestions.length > 400, `every state and metro area is suggested (${suggestions.length})`);
-  const [austin, code] = suggestions.find(([name]) => name.startsWith('Austin'));
   await field.fill('Aus');
-  await page.waitForTimeout(100);
+  const options = w.locator('#f-compareTo-list [role=option]');
+  await options.first().waitFor();
+  assert.deepEqual(await options.allTextContents(), ['Austin-Round Rock-San Marcos, TX', 'Houston-Pasadena-The Woodlands, TX (Austin County, TX)']);
+  assert.equal(await field.getAttribute('aria-expanded'), 'true');
   assert.equal(await w.locator('#f-compareTo-error').textContent(), '', 'no error while a name is being typed');
-  await field.fill(austin);
-  let r = await waitForResult(page, '#calculator', (x) => x.inputs.compareTo === code);
-  assert.equal(r.costOfLiving.pair.to.name, austin.replace(/ \(.*\)$/, ''));
-  await field.fill('washington'); // names in any case
+  await field.press('ArrowDown');
+  assert.equal(await field.getAttribute('aria-activedescendant'), 'f-compareTo-list-0');
+  await field.press('Enter');
+  let r = await waitForResult(page, '#calculator', (x) => x.inputs.compareTo === '12420');
+  assert.equal(r.costOfLiving.pair.to.name, 'Austin-Round Rock-San Marcos, TX');
+  assert.equal(await field.getAttribute('aria-expanded'), 'false');
+  // A city the metro is named after (the issue: "Compare with" rejected "Seattle"), then its name shows.
+  await choosePlace(field, 'Seattle');
+  r = await waitForResult(page, '#calculator', (x) => x.inputs.compareTo === '42660');
+  assert.equal(await field.inputValue(), 'Seattle-Tacoma-Bellevue, WA');
+  await choosePlace(field, 'Travis County'); // a county: the area it lies in
+  r = await waitForResult(page, '#calculator', (x) => x.inputs.compareTo === '12420');
+  await choosePlace(field, 'washington'); // a state's name, in any case
   r = await waitForResult(page, '#calculator', (x) => x.inputs.compareTo === 'WA');
-  await field.fill('Atlantis');
-  await field.press('Tab');
-  await assert.doesNotReject(w.locator('#f-compareTo-error').filter({ hasText: /not one of the choices/ }).waitFor());
-  assert.equal((await page.evaluate(() => document.getElementById('calculator').result)).inputs.compareTo, 'WA', 'the last good place stays');
+  await choosePlace(field, 'Atlantis');
+  await assert.doesNotReject(w.locator('#f-compareTo-error').filter({ hasText: /No place matches “Atlantis”/ }).waitFor());
+  // The last good place stays the value, but the panel no longer shows a comparison under the error.
+  r = await waitForResult(page, '#calculator', (x) => x.costOfLiving && x.costOfLiving.pair === null);
+  assert.equal(r.inputs.compareTo, 'WA');
+  assert.match(await w.locator('[data-output="cost-of-living"] .lead').textContent(), /Choose a place to compare with/);
+  await choosePlace(field, 'Portland');
+  await assert.doesNotReject(w.locator('#f-compareTo-error')
+    .filter({ hasText: /could be Portland-South Portland, ME or Portland-Vancouver-Hillsboro, OR-WA/ }).waitFor());
+  await choosePlace(field, 'portland, or');
+  r = await waitForResult(page, '#calculator', (x) => x.inputs.compareTo === '38900' && x.costOfLiving.pair);
+  assert.equal(await w.locator('#f-compareTo-error').textContent(), '');
 });
+

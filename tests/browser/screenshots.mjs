@@ -3,7 +3,7 @@
 // Run after scripts/build: node tests/browser/screenshots.mjs [folder] [--docs]
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { setup, waitForResult, root } from './helpers.mjs';
+import { setup, waitForResult, root, choosePlace } from './helpers.mjs';
 
 const args = process.argv.slice(2);
 const folder = args.find((a) => !a.startsWith('--')) || '/tmp/salary-screenshots';
@@ -17,7 +17,7 @@ async function shoot(colorScheme, width, { docs = false } = {}) {
     await waitForResult(page, '#calculator');
     const w = page.locator('#calculator');
     await w.locator('#f-salary').fill('120000');
-    await w.locator('#f-area').selectOption('TX');
+    await choosePlace(w.locator('#f-area'), 'TX');
     await w.locator('#f-experience').selectOption('senior');
     await w.locator('#f-specialization').selectOption('cloud');
     await waitForResult(page, '#calculator', (r) => r.salary === 120000 && r.inputs.specialization === 'cloud');

@@ -2,7 +2,7 @@
 // asks, and opening the link restores them; a damaged link restores what it can.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, waitForResult, foreign, reference, assertNoProblems } from './helpers.mjs';
+import { setup, waitForResult, foreign, reference, assertNoProblems, choosePlace } from './helpers.mjs';
 
 const T = { timeout: 180_000 };
 let env, calc;
@@ -18,14 +18,14 @@ test('a shared link restores its inputs', T, async () => {
   await waitForResult(page, '#calculator');
   const w = page.locator('#calculator');
   await w.locator('#f-salary').fill('135000');
-  await w.locator('#f-area').selectOption('CO');
+  await choosePlace(w.locator('#f-area'), 'CO');
   await w.locator('#f-experience').selectOption('staff');
   await w.locator('details.more > summary').click();
   await w.locator('input[name=skills][value=go]').check();
   await w.locator('#f-offer').fill('180000');
   await w.locator('#f-bonusPercent').fill('12');
   await w.locator('#f-filingStatus').selectOption('joint');
-  await w.locator('#f-compareTo').fill('Washington');
+  await choosePlace(w.locator('#f-compareTo'), 'Washington');
   const original = await waitForResult(page, '#calculator', (r) => r.salary === 135000 && r.inputs.compareTo === 'WA'
     && r.inputs.skills.length === 1 && r.inputs.filingStatus === 'joint' && r.inputs.bonusPercent === 12);
   assert.equal(await page.evaluate(() => location.hash), '', 'no link before the visitor asks');
@@ -49,7 +49,7 @@ test('a shared link restores its inputs', T, async () => {
   assert.equal(restored.offer.result.percentileInProfile, original.offer.result.percentileInProfile);
   const ow = opened.locator('#calculator');
   assert.equal(await ow.locator('#f-salary').inputValue(), '135000');
-  assert.equal(await ow.locator('#f-area').inputValue(), 'CO');
+  assert.equal(await ow.locator('#f-area').inputValue(), 'Colorado', 'a place field shows the place\'s name');
   assert.equal(await ow.locator('#f-experience').inputValue(), 'staff');
   assert.equal(await ow.locator('input[name=skills][value=go]').isChecked(), true);
   assert.equal(await ow.locator('#f-bonusPercent').inputValue(), '12');
@@ -76,6 +76,26 @@ test('a damaged link restores what it can and says what it could not', T, async 
   await page.evaluate(() => { location.hash = 'how'; });
   await page.waitForTimeout(200);
   assert.equal((await page.evaluate(() => document.querySelector('#calculator').result)).salary, 88000);
+  await assertNoProblems(env, assert);
+});
+
+test('a link names a metro or nonmetro area by its code, and the metro areas load for it', T, async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.origin}/#salary=150000&area=12420&compareTo=4800001`);
+  const r = await waitForResult(page, '#calculator', (x) => x.where.area === '12420' && x.costOfLiving?.pair && x.prevailingWage);
+  const w = page.locator('#calculator');
+  assert.equal(await w.locator('#f-area').inputValue(), 'Austin-Round Rock-San Marcos, TX');
+  assert.equal(r.costOfLiving.pair.to.name, 'Northwestern Region of Texas nonmetropolitan area');
+  assert.equal(r.percentile.distribution.areaName, 'Austin-Round Rock-San Marcos, TX');
+  assert.equal(r.prevailingWage.levels[0].annual, calc.prevailingWage({ area: '12420' }).levels[0].annual);
+  // Sharing it again writes the same codes.
+  await page.locator('#share-button').click();
+  const params = new URLSearchParams(new URL(await page.locator('#share-link').inputValue()).hash.slice(1));
+  assert.equal(params.get('area'), '12420');
+  assert.equal(params.get('compareTo'), '4800001');
+  // An unknown code is reported, not guessed.
+  await page.evaluate(() => { location.hash = 'area=99999'; });
+  await assert.doesNotReject(w.locator('#f-area-error').filter({ hasText: /No place matches “99999”/ }).waitFor());
   await assertNoProblems(env, assert);
 });
 

@@ -5,6 +5,7 @@ import { load } from '../salary-core.mjs';
 
 let shared = null;
 const listingsCache = new WeakMap();
+const sourceNumbers = new WeakMap();
 
 /**
  * The default Calculator, shared by every widget on the page. Lazy: it resolves with the wage
@@ -52,29 +53,37 @@ export function calculatorFor(dataset, src, needsExtras = false) {
   };
 }
 
-const extrasCache = new WeakMap();
-/**
- * Loads a lazily loaded Calculator's extras: tax tables, price levels, compensation norms and
- * published estimates (once, for every widget using it); its listings are computed again
- * afterwards (they grow: tax years, every metro area, the norms and published figures).
- */
-export function loadExtras(calc) {
-  if (calc.extrasLoaded !== false) return Promise.resolve();
-  if (!extrasCache.has(calc)) {
-    const promise = calc.loadExtras().then(() => { listingsCache.delete(calc); });
-    extrasCache.set(calc, promise);
-    promise.catch(() => extrasCache.delete(calc)); // a failed download may be retried
+const partCache = { extras: new WeakMap(), areas: new WeakMap() };
+const loaders = { extras: (calc) => calc.loadExtras(), areas: (calc) => calc.loadAreas() };
+function loadPart(part, calc) {
+  if (calc[`${part}Loaded`] !== false) return Promise.resolve();
+  const cache = partCache[part];
+  if (!cache.has(calc)) {
+    const promise = loaders[part](calc).then(() => { listingsCache.delete(calc); });
+    cache.set(calc, promise);
+    promise.catch(() => cache.delete(calc)); // a failed download may be retried
   }
-  return extrasCache.get(calc);
+  return cache.get(calc);
 }
 
-/** Everything the menus and tables list, fetched once per Calculator (again after loadExtras). */
+/**
+ * Loads a lazily loaded Calculator's extras: tax tables, state price levels, compensation norms
+ * and published estimates (once, for every widget using it); its listings are computed again
+ * afterwards (they grow: tax years, the norms and published figures).
+ */
+export const loadExtras = (calc) => loadPart('extras', calc);
+
+/** Likewise its areas: every metro and nonmetro area (places.js loads them for the place fields). */
+export const loadAreas = (calc) => loadPart('areas', calc);
+
+/** Everything the menus and tables list, fetched once per Calculator (again after each part loads). */
 export function listingsOf(calc) {
   let L = listingsCache.get(calc);
   if (!L) {
     const sources = calc.sources();
     L = {
       version: calc.version(),
+      areasLoaded: calc.areasLoaded !== false,
       occupations: calc.occupations(),
       areas: calc.areas(),
       levels: calc.experienceLevels(),
@@ -100,7 +109,12 @@ export function listingsOf(calc) {
       return localities.get(key);
     };
     L.areaByCode = new Map(L.areas.map((a) => [a.code, a]));
-    L.sourceById = new Map(sources.map((s, i) => [s.id, { ...s, number: i + 1 }]));
+    // Numbered in the order they arrive (the core part's, then each part's as it loads), so that a
+    // citation's number never changes while the page is open.
+    let numbers = sourceNumbers.get(calc);
+    if (!numbers) sourceNumbers.set(calc, numbers = new Map());
+    for (const s of sources) if (!numbers.has(s.id)) numbers.set(s.id, numbers.size + 1);
+    L.sourceById = new Map(sources.map((s) => [s.id, { ...s, number: numbers.get(s.id) }]).sort((a, b) => a[1].number - b[1].number));
     listingsCache.set(calc, L);
   }
   return L;

@@ -7,7 +7,8 @@
 // figures of figures.js. Nothing typed leaves the page.
 import { adoptStyles, status, viewKey, buildMarkup } from './markup.js';
 import { el } from './dom.js';
-import { FIELDS, parseField, buildField, readControl, writeControl, defaultValue, fillOptions, optionsOf, showErrors, dependentsOf } from './fields.js';
+import { FIELDS, parseField, buildField, readControl, writeControl, defaultValue, fillOptions, showErrors, dependentsOf } from './fields.js';
+import { loadPlaces } from './places.js';
 import { parseAmount, warmFormatters } from './format.js';
 import { calculatorFor, listingsOf, loadExtras } from './core.js';
 import { PANEL_NAMES, COMPACT_PANELS, panelOf, loadPanels, needsExtras } from './panels/index.js';
@@ -60,6 +61,7 @@ export class SalaryCalculatorElement extends HTMLElement {
   #result = null;
   #ui = {}; // what the visitor chose in the panels (PanelContext.ui)
   #memo = makeMemo();
+  #placesFor = null; // the Calculator the place fields' values were last checked with the places of
   #renderer = new Renderer({ onCitesChanged: () => this.#schedule() });
 
   constructor() {
@@ -85,7 +87,8 @@ export class SalaryCalculatorElement extends HTMLElement {
     }
     this.#shadow.addEventListener('input', (e) => this.#onInput(e));
     this.#shadow.addEventListener('change', (e) => this.#onInput(e));
-    this.#shadow.addEventListener('click', (e) => this.#onClick(e));
+    this.#shadow.addEventListener('click', (e) => this.#renderer.click(e, this.#shadow));
+    this.#shadow.addEventListener('focusin', (e) => { if (FIELDS[e.target.name]?.type === 'place') this.#needPlaces(e.target); });
     this.#shadow.addEventListener('submit', (e) => e.preventDefault());
   }
 
@@ -237,6 +240,7 @@ export class SalaryCalculatorElement extends HTMLElement {
     if ('value' in r) this.#values[name] = r.value;
     if (r.error) this.#errors[name] = r.error;
     else delete this.#errors[name];
+    if (r.wait) this.#needPlaces();
     const c = this.#controls.get(name);
     if (c && !fromControl) this.#show(name, c.control);
     for (const dependent of dependentsOf(name)) this.#refreshChoices(dependent);
@@ -246,7 +250,7 @@ export class SalaryCalculatorElement extends HTMLElement {
   /** A field whose choices follow other fields (the locality: the place) gets them again and is rechecked. */
   #refreshChoices(name) {
     const c = this.#controls.get(name);
-    if (c) fillOptions(name, optionsOf(c.control), this.#L, c.words?.optionLabels, this.#values);
+    if (c) fillOptions(name, c.control, this.#L, c.words?.optionLabels, this.#values);
     this.#setRaw(name, this.#raw[name] ?? '');
   }
 
@@ -258,29 +262,11 @@ export class SalaryCalculatorElement extends HTMLElement {
     // A text input fires `change` on blur after its `input` events: nothing new, and re-rendering
     // then would replace the button being clicked (losing the click).
     if (String(raw) === String(this.#raw[name] ?? '')) return;
-    // A place name being typed is checked once it names a place, or when the field is left.
-    if (e.type === 'input' && FIELDS[name].search && parseField(name, raw, this.#L).error) return;
-    this.#setRaw(name, raw, { fromControl: true });
-  }
-
-  #onClick(e) {
-    // A panel that handles clicks in its output (a sortable table) is drawn again as it says.
-    const out = e.target.closest('[data-output]'), ctx = this.#renderer.ctx;
-    const focus = out && ctx && panelOf(out.dataset.output)?.code?.click?.(e.target, ctx);
-    if (focus) {
-      this.#renderer.render(out.dataset.output, ctx, { keep: true });
-      this.#shadow.querySelector(focus)?.focus();
-      return;
-    }
-    const cite = e.target.closest('a.cite[data-source]');
-    if (cite && cite.getAttribute('href').startsWith('#')) {
-      e.preventDefault(); // the page's own fragment (a shared link) must not change
-      const target = this.#shadow.getElementById(`source-${cite.dataset.source}`);
-      if (target) {
-        target.scrollIntoView({ block: 'center' });
-        target.focus({ preventScroll: true });
-      }
-    }
+    // A place being typed is checked once it is chosen (place-field.js) or the field is left, and
+    // then shows the name of the place it stands for ("Austin" → "Austin-Round Rock-San Marcos, TX").
+    const place = FIELDS[name].type === 'place';
+    if (e.type === 'input' && place) return;
+    this.#setRaw(name, raw, { fromControl: !place });
   }
 
   #schedule() {
@@ -302,7 +288,27 @@ export class SalaryCalculatorElement extends HTMLElement {
   }
 
   /** Puts a field's raw value into its control. */
-  #show(name, control) { writeControl(name, control, this.#raw[name], this.#values[name] ?? defaultValue(name, this.#L)); }
+  #show(name, control) { writeControl(name, control, this.#raw[name], this.#values[name] ?? defaultValue(name, this.#L), this.#L); }
+
+  /** Loads what place fields need (places.js), then rechecks every value; a field just focused gets its suggestions. */
+  #needPlaces(input) {
+    const calc = this.#calc;
+    if (!calc) return; // the values are checked again once the calculator is in
+    loadPlaces(calc).then((field) => {
+      if (this.#calc !== calc) return;
+      if (this.#placesFor !== calc) { // once per Calculator: its listings now hold every place
+        this.#placesFor = calc;
+        this.#refreshListings(true);
+        this.#schedule();
+      }
+      if (input) field.enhance(input, () => this.#L, FIELDS[input.name].nation);
+    }, (e) => {
+      if (this.#calc !== calc) return;
+      const message = `The metro areas could not be loaded: ${messageOf(e)}`;
+      for (const name of ['area', 'compareTo']) if (parseField(name, this.#raw[name], this.#L).wait) this.#errors[name] = message;
+      this.#schedule();
+    });
+  }
 
   #build() {
     this.#built = true;
@@ -345,24 +351,27 @@ export class SalaryCalculatorElement extends HTMLElement {
     });
   }
 
-  /** Takes in listings that grew (the extras arrived): menus get the new choices, inputs are rechecked. */
-  #refreshListings() {
+  /** Takes in listings that grew (a part arrived): menus get the new choices, inputs are rechecked. */
+  #refreshListings(recheck = false) {
     const L = listingsOf(this.#calc);
-    if (L === this.#L) return;
+    if (L === this.#L && !recheck) return;
     this.#L = L;
     this.#memo = makeMemo(); // figures made from the smaller listings
     this.#renderer.invalidate(); // labels may have changed
     for (const [name, { control, words }] of this.#controls) {
-      if (FIELDS[name].type === 'choice' && fillOptions(name, optionsOf(control), L, words?.optionLabels, this.#values)) this.#show(name, control);
+      if (FIELDS[name].type === 'choice' && fillOptions(name, control, L, words?.optionLabels, this.#values)) this.#show(name, control);
     }
-    for (const name of Object.keys(this.#raw)) this.#setRaw(name, this.#raw[name]);
+    // A field being typed into keeps what the visitor typed.
+    const typing = this.#shadow.activeElement?.name;
+    for (const name of Object.keys(this.#raw)) this.#setRaw(name, this.#raw[name], { fromControl: name === typing });
   }
 
   // ---- computing and rendering ----
   #context() {
     const f = figures(this.#calc, this.state, { last: this.#last, memo: this.#memo });
     this.#last = f.last;
-    return this.#renderer.context(f, { calc: this.#calc, L: this.#L, memo: this.#memo, ui: this.#ui, layout: this.layout, field: (n, words) => this.#field(n, words) });
+    return this.#renderer.context(f, { calc: this.#calc, L: this.#L, memo: this.#memo, ui: this.#ui, layout: this.layout,
+      field: (n, words) => this.#field(n, words), fieldErrors: this.#errors });
   }
 
   #render() {

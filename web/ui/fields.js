@@ -2,11 +2,11 @@
 // its label: the form's fields have theirs here, a panel gives the ones of the fields it shows). A
 // field with a bad value shows a message next to itself; the widget keeps using the last good value.
 import { el as h } from './dom.js';
-import { parseAmount, parseNumber, money, compareText } from './format.js';
+import { parseAmount, parseNumber, money } from './format.js';
+import { placeNamed, placeSearch } from './places.js';
 import { DEFAULTS } from '../salary-core.mjs';
 
 const PERIOD_LABELS = { annual: 'per year', monthly: 'per month', semimonthly: 'twice a month', biweekly: 'every 2 weeks', weekly: 'per week', hourly: 'per hour' };
-const byName = (a, b) => compareText(a.name, b.name);
 
 export const FIELDS = {
   salary: { type: 'amount', label: 'Your pay (USD)', placeholder: 'e.g. 120,000', what: 'your pay' },
@@ -14,12 +14,10 @@ export const FIELDS = {
     options: (L) => L.payPeriods.map((p) => ({ value: p, label: PERIOD_LABELS[p] || p })) },
   occupation: { type: 'choice', label: 'Occupation', default: DEFAULTS.occupation,
     options: (L) => L.occupations.map((o) => ({ value: o.code, label: o.title })) },
-  area: { type: 'choice', label: 'Place', default: DEFAULTS.area,
-    options: (L) => [
-      { value: 'US', label: 'United States (national)' },
-      { group: 'States', options: L.areas.filter((a) => a.kind === 'state').sort(byName).map((a) => ({ value: a.code, label: a.name })) },
-      { group: 'Metro areas', options: L.areas.filter((a) => a.kind === 'metro' && a.hasWages).sort(byName).map((a) => ({ value: a.code, label: a.name })) },
-    ] },
+  // Places are typed, with suggestions (places.js): a state, any of 530 metro and nonmetro areas,
+  // a city a metro is named after, or a county.
+  area: { type: 'place', label: 'Place', default: DEFAULTS.area, nation: 'United States (national)',
+    placeholder: 'A state, metro area, city or county' },
   experience: { type: 'choice', label: 'Experience', default: '',
     options: (L) => [{ value: '', label: 'Any level' }, ...L.levels.map((l) => ({ value: l.id, label: `${l.label} (${l.years})` }))] },
   specialization: { type: 'choice', label: 'Specialization', default: '',
@@ -41,28 +39,30 @@ export const FIELDS = {
   taxYear: { type: 'choice', what: 'tax year', default: (L) => (L.defaultTaxYear === null ? null : String(L.defaultTaxYear)),
     options: (L) => L.taxYears.map((y) => ({ value: String(y), label: String(y) })) },
   retirement: { type: 'amount', what: 'the contribution' },
-  // Its question and choices follow the place (a state, or a metro's principal state) and the tax
-  // year, from the data: not a panel's words.
-  locality: { type: 'choice', default: '', dependsOn: ['area', 'taxYear'], what: 'the place you live in',
+  // Its question and choices follow the place (a state; a metro's state lived in, else its principal
+  // state) and the tax year, from the data: not a panel's words.
+  locality: { type: 'choice', default: '', dependsOn: ['area', 'residence', 'taxYear'], what: 'the place you live in',
     label: (L, v) => localityQuestion(localitiesOf(L, v)), options: (L, v) => localityChoices(localitiesOf(L, v)) },
   age: { type: 'number', min: 14, max: 120, what: 'your age', unit: 'years' },
   hsa: { type: 'amount', what: 'the HSA contribution' },
   hsaCoverage: { type: 'choice', what: 'HSA coverage', default: 'self', options: () => [{ value: 'self', label: 'self' }, { value: 'family', label: 'family' }] },
   fsa: { type: 'amount', what: 'the FSA contribution' },
-  // 440 places: typed with suggestions rather than picked from a <select>, whose every option the
-  // browser measures whenever it lays the page out (~45 ms, the page's largest layout cost).
-  compareTo: {
-    type: 'choice', search: true, what: 'compare with', default: '',
-    options: (L) => [
-      { value: 'US', label: 'United States (average)' },
-      { group: 'States', options: L.areas.filter((a) => a.kind === 'state').sort(byName).map((a) => ({ value: a.code, label: a.name })) },
-      { group: 'Metro areas', options: L.areas.filter((a) => a.kind === 'metro').sort(byName).map((a) => ({ value: a.code, label: a.name })) },
-    ] },
+  compareTo: { type: 'place', what: 'compare with', default: '', nation: 'United States (average)' },
+  // The take-home panel's: where a place spanning several states has its taxes paid.
+  residence: { type: 'choice', what: 'the state you live in', default: '',
+    options: (L) => [{ value: '', label: 'Its main state' }, ...L.areas.filter((a) => a.kind === 'state').map((a) => ({ value: a.code, label: a.name }))] },
 };
 
 // The places of a state with a local income tax (Calculator.localities; null until the tax tables
 // are in), as a question and its answers.
-const localitiesOf = (L, v) => L.localitiesOf?.(v.area ?? defaultValue('area', L), v.taxYear ?? defaultValue('taxYear', L)) ?? null;
+const localitiesOf = (L, v) => L.localitiesOf?.(livedIn(L, v), v.taxYear ?? defaultValue('taxYear', L)) ?? null;
+// The place whose state taxes the visitor: a place spanning several states is taxed where they
+// live when that is one of them (the take-home panel's residence field).
+export function livedIn(L, v) {
+  const area = v.area ?? defaultValue('area', L);
+  const states = L.areaByCode?.get(area)?.states ?? [];
+  return states.length > 1 && states.includes(v.residence) ? v.residence : area;
+}
 function localityQuestion(l) {
   const places = l?.places ?? [];
   if (l?.required) return `Which ${l.stateName} county do you live in?`;
@@ -103,16 +103,33 @@ const choicesOf = (spec, L, values = {}) => {
 };
 const flatOptions = (spec, L, values) => choicesOf(spec, L, values).flatMap((o) => (o.group ? o.options : [o]));
 
+const quoted = (text) => `“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
+
 /**
-/**
- * Checks a raw value (string, or array for sets). Returns {value} or {error} (sets: both). A
- * choice or set is only checked against listings: without them (before the data is loaded) the
- * result is {}, no value yet, so a value given early goes through the same check as one given
- * later. A choice that differs only in case ("Senior", "tx") is that choice. `values`: the other
- * fields' values, for a field whose choices depend on them.
+ * Checks a raw value (string, or array for sets). Returns {value} or {error} (sets: both); or, for
+ * a place that the listings do not hold yet (a metro's code before the areas are loaded, a city to
+ * search for before the search is), {wait: true}: the places are then loaded (places.js) and the
+ * value checked again. A place, choice or set is only checked against listings: without them
+ * (before the data is loaded) the result is {}, no value yet, so a value given early goes through
+ * the same check as one given later. A choice that differs only in case ("Senior", "tx") is that
+ * choice. `values`: the other fields' values, for a field whose choices depend on them.
  */
 export function parseField(name, raw, listings, values) {
   const spec = FIELDS[name];
+  if (spec.type === 'place') {
+    const text = raw === null || raw === undefined ? '' : String(raw).trim();
+    if (text === '') return { value: defaultValue(name, listings) };
+    if (!listings) return {};
+    const place = placeNamed(listings, text, spec.nation);
+    if (place) return { value: place.code };
+    const search = placeSearch(listings);
+    if (!search) return { wait: true };
+    const found = search.resolve(text);
+    if (found.code) return { value: found.code };
+    return { error: found.choices ? `${quoted(text)} could be ${found.choices.slice(0, 3).join(' or ')}${found.choices.length > 3 ? ' or others' : ''}: pick one of the suggestions.`
+      : found.several ? `${quoted(text)} matches several places: pick one of the suggestions.`
+        : `No place matches ${quoted(text)}: type a state, a metro area, a city or a county.` };
+  }
   if (spec.type === 'amount') {
     const r = parseAmount(raw, { what: spec.what });
     return r.empty ? { value: null } : r;
@@ -126,14 +143,11 @@ export function parseField(name, raw, listings, values) {
     if (value === '') return { value: defaultValue(name, listings) };
     if (!listings) return {};
     const options = flatOptions(spec, listings, values), lower = value.toLowerCase();
-    if (options.some((o) => o.value === value)) return { value };
-    // A typed field holds the place's name.
-    const match = options.find((o) => o.value.toLowerCase() === lower || (spec.search && o.label.toLowerCase() === lower));
+    const match = options.find((o) => o.value === value) || options.find((o) => o.value.toLowerCase() === lower);
     if (match) return { value: match.value };
     // A choice of another place (the place changed since), or not known yet: none, for now.
     if (spec.dependsOn) return { value: defaultValue(name, listings) };
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return { error: `“${shown}” is not one of the choices for ${spec.what || spec.label.toLowerCase()}.` };
+    return { error: `${quoted(value)} is not one of the choices for ${spec.what || spec.label.toLowerCase()}.` };
   }
   // set
   const ids = (Array.isArray(raw) ? raw : String(raw ?? '').split(',')).map((v) => String(v).trim()).filter(Boolean);
@@ -168,17 +182,17 @@ export function buildField(name, listings, { id, hint, label, placeholder, optio
     return { node: control, control, error };
   }
   let control, list = null;
-  if (spec.type === 'choice' && !spec.search) {
+  if (spec.type === 'choice') {
     control = h('select', { id, name, part: 'input select', 'aria-describedby': describedBy });
     fillOptions(name, control, listings, optionLabels, values);
   } else {
-    if (spec.search) { // a typed choice: its options are suggestions
-      list = h('datalist', { id: `${id}-list` });
-      fillOptions(name, list, listings);
-    }
+    const place = spec.type === 'place';
+    // A place: a combobox whose suggestions (place-field.js, once it is focused) fill the listbox.
+    if (place) list = h('ul', { id: `${id}-list`, role: 'listbox', class: 'suggestions', part: 'listbox', hidden: true, 'aria-label': spec.label || spec.what });
     control = h('input', {
-      id, name, part: 'input', type: 'text', inputmode: spec.search ? null : 'decimal', list: list && `${id}-list`,
-      autocomplete: 'off', spellcheck: 'false', 'aria-describedby': describedBy,
+      id, name, part: 'input', type: 'text', inputmode: place ? null : 'decimal', autocomplete: 'off', spellcheck: 'false',
+      role: place ? 'combobox' : null, 'aria-autocomplete': place ? 'list' : null, 'aria-expanded': place ? 'false' : null,
+      'aria-controls': list && `${id}-list`, 'aria-describedby': describedBy,
       placeholder: spec.placeholder || (spec.type === 'amount' ? `e.g. ${money(10000)}` : String(spec.default ?? '')),
     });
   }
@@ -187,13 +201,10 @@ export function buildField(name, listings, { id, hint, label, placeholder, optio
   return { node, control, error };
 }
 
-/** Where a choice field's options are: its <select>, or the <datalist> of a typed one. */
-export const optionsOf = (control) => (control.localName === 'input' ? control.parentNode.querySelector('datalist') : control);
-
 /**
- * Puts a choice field's options into its <select> or <datalist> (again when the listings grew,
- * e.g. once the tax tables and price levels are in), labelled by `optionLabels` where it has
- * one (buildField). Returns whether they changed.
+ * Puts a choice field's options into its <select> (again when the listings grew, e.g. once the
+ * tax tables are in), labelled by `optionLabels` where it has one (buildField). Returns whether
+ * they changed.
  */
 export function fillOptions(name, target, listings, optionLabels = {}, fieldValues = undefined) {
   const spec = FIELDS[name];
@@ -206,14 +217,10 @@ export function fillOptions(name, target, listings, optionLabels = {}, fieldValu
     if (label && label.textContent !== text) label.textContent = text;
   }
   if (target.dataset.options === values) return false;
-  if (spec.search) { // a suggestion shows and inserts the name; data-value keeps the code
-    target.replaceChildren(...flat.map((o) => h('option', { value: o.label, 'data-value': o.value })));
-  } else {
-    const value = target.value;
-    const option = (o) => h('option', { value: o.value }, optionLabels[o.value] || o.label);
-    target.replaceChildren(...choicesOf(spec, listings, fieldValues).map((o) => (o.group ? h('optgroup', { label: o.group }, o.options.map(option)) : option(o))));
-    if (value) target.value = value;
-  }
+  const value = target.value;
+  const option = (o) => h('option', { value: o.value }, optionLabels[o.value] || o.label);
+  target.replaceChildren(...choicesOf(spec, listings, fieldValues).map((o) => (o.group ? h('optgroup', { label: o.group }, o.options.map(option)) : option(o))));
+  if (value) target.value = value;
   target.dataset.options = values;
   return true;
 }
@@ -224,18 +231,20 @@ export function readControl(name, control) {
   return control.value;
 }
 
-/** Puts a raw value into a control (a select keeps its value when the raw one is not a choice). */
-export function writeControl(name, control, raw, value) {
+/**
+ * Puts a raw value into a control (a select keeps its value when the raw one is not a choice; a
+ * place field shows the place's name, or what was typed when it names none).
+ */
+export function writeControl(name, control, raw, value, listings) {
   const spec = FIELDS[name];
   if (spec.type === 'set') {
     const on = new Set(value || []);
     for (const box of control.querySelectorAll('input')) box.checked = on.has(box.value);
-  } else if (spec.type === 'choice' && spec.search) { // the place's name, or what was typed if it is none
-    const options = [...optionsOf(control).options];
-    const typed = raw === null || raw === undefined ? '' : String(raw).trim();
-    const known = typed === '' || options.some((o) => o.dataset.value === typed || o.value.toLowerCase() === typed.toLowerCase());
-    const named = options.find((o) => o.dataset.value === value);
-    control.value = !known ? typed : named ? named.value : '';
+  } else if (spec.type === 'place') {
+    const r = parseField(name, raw, listings);
+    const place = 'value' in r && listings?.areaByCode.get(r.value);
+    control.value = place ? (place.kind === 'nation' ? spec.nation : place.name) : r.value === '' ? '' : String(raw ?? '').trim();
+    control.dataset.shown = control.value; // what it holds until the visitor types (place-field.js)
   } else if (spec.type === 'choice') {
     control.value = value ?? '';
   } else {

@@ -117,10 +117,10 @@ export class Renderer {
    * What every panel gets (panels/index.js, PanelContext): `figures` (figures.js) and the
    * widget's helpers.
    */
-  context(figures, { calc, L, memo, ui, layout, field }) {
+  context(figures, { calc, L, memo, ui, layout, field, fieldErrors = {} }) {
     const cited = new Set(), inPage = this.listsCitations;
     const ctx = {
-      ...figures, calc, L, v: figures.inputs, memo, cited, ui, layout, field,
+      ...figures, calc, L, v: figures.inputs, memo, cited, ui, layout, field, fieldErrors,
       fieldError: (name, message) => Object.assign(new Error(message), { field: name }),
       chartWidth: () => this.chartWidth(),
       cite(ids) {
@@ -130,6 +130,29 @@ export class Renderer {
       citing: null, // the source ids the panel being drawn cites (#draw)
     };
     return ctx;
+  }
+
+  /**
+   * A click in the widget: in a panel that handles clicks in its output (a sortable table), the
+   * panel is drawn again as it says and the element it names gets the focus ('sorted'); on a
+   * citation link to the sources panel, the source is shown without changing the page's own
+   * fragment (a shared link) ('cited'). Else null.
+   */
+  click(e, root) {
+    const out = e.target.closest('[data-output]'), ctx = this.ctx;
+    const focus = out && ctx && codeOf(out.dataset.output)?.click?.(e.target, ctx);
+    if (focus) {
+      this.render(out.dataset.output, ctx, { keep: true });
+      root.querySelector(focus)?.focus();
+      return 'sorted';
+    }
+    const cite = e.target.closest('a.cite[data-source]');
+    if (!cite || !cite.getAttribute('href').startsWith('#')) return null;
+    e.preventDefault();
+    const target = root.getElementById(`source-${cite.dataset.source}`);
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
+    return 'cited';
   }
 
   /**

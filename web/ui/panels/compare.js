@@ -7,7 +7,8 @@ import { money, moneyRange, estimateMoney, estimateRange, isoDate, placeName } f
 /** The rows: the estimate, BLS's figures for the place (and the nation), every published figure. */
 function comparison(ctx) {
   const e = ctx.base.estimate, d = ctx.base.distribution, L = ctx.L;
-  const areaName = (code) => L.areaByCode.get(code)?.name || code;
+  // A metro's name comes with the areas part, which may not be loaded: the figure's own statistic names it.
+  const areaName = (code) => L.areaByCode.get(code)?.name || (/^\d+$/.test(code) ? 'metro area' : code);
   const released = (ids) => L.sourceById.get(ids[0])?.released || null;
   const bls = (dist, statistic, value, low, high) => ({
     kind: 'bls', publisher: L.sourceById.get(dist.sources[0])?.publisher || 'BLS', role: dist.occupationTitle,

@@ -16,10 +16,10 @@ export default {
   event: 'costOfLiving',
 
   controls: (ctx) => [ctx.field('compareTo', {
-    label: 'Compare with', placeholder: 'Automatic (US average or California); type a state or metro area',
+    label: 'Compare with', placeholder: 'Automatic (US average or California); type a state, metro, city or county',
   })],
 
-  view: (ctx) => [ctx.where, sortOf(ctx)],
+  view: (ctx) => [ctx.where, ctx.pay, sortOf(ctx)],
 
   /** A column heading clicked: the table is sorted by it (again: the other way), and it keeps the focus. */
   click(target, ctx) {
@@ -33,7 +33,9 @@ export default {
   compute(ctx) {
     const from = ctx.where.area;
     const to = ctx.v.compareTo || (from === 'US' ? 'CA' : 'US');
-    const pair = ctx.calc.costOfLiving(ctx.pay, from, to);
+    // What was typed into "Compare with" names no place (yet): no comparison, rather than the
+    // last one under the field's message.
+    const pair = ctx.fieldErrors.compareTo ? null : ctx.calc.costOfLiving(ctx.pay, from, to);
     // The core's ratio of price levels (there / here) is the same whatever the pay: asked once per
     // pair of places, then the pay is scaled by it, as the core does (equivalent = salary × ratio).
     const states = ctx.L.areas.filter((a) => a.kind === 'state').map((a) => {
@@ -53,23 +55,27 @@ export default {
       if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1; // missing last
       return (column.type === 'text' ? compareText(String(x), String(y)) : x - y) * dir;
     });
-    const diff = pair.ratio - 1;
-    const yearNote = pair.from.year === pair.to.year ? `${pair.to.year}` : `${pair.from.year} and ${pair.to.year}`;
+    const diff = pair && pair.ratio - 1;
+    const yearNote = pair && (pair.from.year === pair.to.year ? `${pair.to.year}` : `${pair.from.year} and ${pair.to.year}`);
     const head = COLUMNS.map((c) => h('th', { scope: 'col', 'aria-sort': c.key === column.key ? sort.dir : null }, h('button', {
       type: 'button', class: 'sort', 'data-sort': c.key, part: 'button',
     }, [c.label, h('span', { class: 'arrow', 'aria-hidden': 'true' }, c.key === column.key ? (dir > 0 ? ' ▲' : ' ▼') : ' ↕')])));
+    const here = ctx.L.areaByCode.get(ctx.where.area)?.name ?? ctx.where.area;
     return [
-      h('p', { class: 'lead', 'data-result': 'cost-of-living' }, [
-        `${money(pair.salary)} in ${pair.from.name} buys about what `, h('strong', {}, money(pair.equivalent)),
-        ` buys in ${pair.to.name}.`]),
-      h('p', {}, [
-        Math.abs(diff) < 0.005 ? 'Prices are about the same. '
-          : `Prices there are about ${ratioPercent(Math.abs(diff))} ${diff > 0 ? 'higher' : 'lower'}. `,
-        `Regional Price Parities ${number1(pair.from.rpp)} and ${number1(pair.to.rpp)} (US = 100), ${yearNote}. `,
-        ctx.cite([...new Set([pair.from.source, pair.to.source])]),
-      ]),
+      pair ? [
+        h('p', { class: 'lead', 'data-result': 'cost-of-living' }, [
+          `${money(pair.salary)} in ${pair.from.name} buys about what `, h('strong', {}, money(pair.equivalent)),
+          ` buys in ${pair.to.name}.`]),
+        h('p', {}, [
+          Math.abs(diff) < 0.005 ? 'Prices are about the same. '
+            : `Prices there are about ${ratioPercent(Math.abs(diff))} ${diff > 0 ? 'higher' : 'lower'}. `,
+          `Regional Price Parities ${number1(pair.from.rpp)} and ${number1(pair.to.rpp)} (US = 100), ${yearNote}. `,
+          ctx.cite([...new Set([pair.from.source, pair.to.source])]),
+        ]),
+        [pair.from.note, pair.to.note].filter(Boolean).map((n) => h('p', { class: 'note' }, n)),
+      ] : h('p', { class: 'lead', 'data-result': 'cost-of-living' }, 'Choose a place to compare with: type a state, a metro area, a city or a county above.'),
       scroller('Buying power by state', table({
-        caption: `Buying power of ${money(pair.salary)} from ${pair.from.name}, by state (select a column heading to sort)`,
+        caption: `Buying power of ${money(ctx.pay)} from ${here}, by state (select a column heading to sort)`,
         head,
         rows: sorted.map((r) => ({
           attrs: { 'data-area': r.area, class: r.area === ctx.where.area ? 'current' : null },

@@ -11,6 +11,7 @@ export const PANELS = [
   { name: 'estimate', title: 'Estimated pay for your profile', load: () => import('./estimate.js') },
   { name: 'career', title: 'Career path', load: () => import('./career.js') },
   { name: 'offer', title: 'Negotiation range and offers', load: () => import('./offer.js') },
+  { name: 'prevailing-wage', title: 'H-1B and PERM prevailing wages', load: () => import('./prevailing-wage.js') },
   { name: 'compensation', title: 'Total compensation', extras: true, load: () => import('./compensation.js') },
   { name: 'take-home', title: 'Take-home pay', extras: true, load: () => import('./take-home.js') },
   { name: 'cost-of-living', title: 'What your pay is worth elsewhere', extras: true, load: () => import('./cost-of-living.js') },
@@ -56,6 +57,8 @@ export const COMPACT_PANELS = ['percentile', 'estimate', 'sources'];
  * @property {(kind: string, key: string, make: () => any) => any} memo  a cache kept while the data
  *   stays the same (a figure that does not depend on the pay: the same object is then given again)
  * @property {Object<string, string>} errors  field → message, shown next to the fields
+ * @property {Object<string, string>} fieldErrors  field → why what was typed there is not used
+ *   (the field keeps its last valid value in `v`)
  * @property {(field: string, message: string) => Error} fieldError  what compute throws when a
  *   field's value is at fault: the message goes next to that field, the panel keeps its figures
  * @property {(ids: string[]) => any} cite  citation links for source ids

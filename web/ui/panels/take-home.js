@@ -2,6 +2,7 @@
 // by line, with the rules inside the state and local income taxes and the contribution limits.
 import { h, table, scroller } from '../dom.js';
 import { money, ratioPercent, payNote } from '../format.js';
+import { livedIn } from '../fields.js';
 
 // An error of the API, as a message next to the field it concerns.
 function fieldOf(e, ctx) {
@@ -30,6 +31,7 @@ export default {
   controls: (ctx) => [
     h('div', { class: 'grid' }, [
       ctx.field('filingStatus', { label: 'Filing status', optionLabels: FILING_LABELS }), ctx.field('taxYear', { label: 'Tax year' }),
+      ctx.field('residence', { label: 'State you live in (a place spanning several states)' }),
       ctx.field('locality'), // its question follows the place (fields.js)
     ]),
     h('div', { class: 'grid' }, [
@@ -43,11 +45,14 @@ export default {
 
   compute(ctx) {
     const v = ctx.v;
+    // A metro spanning several states is taxed where the visitor lives, when that is one of them.
+    const lived = livedIn(ctx.L, { area: ctx.where.area, residence: v.residence });
+    const residenceState = lived === ctx.where.area ? undefined : lived;
     try {
       return ctx.calc.takeHome({
         salary: ctx.pay, area: ctx.where.area, year: Number(v.taxYear), filingStatus: v.filingStatus, locality: v.locality || '',
         retirementContribution: v.retirement ?? 0, age: v.age === null || v.age === undefined ? undefined : Math.floor(v.age),
-        hsa: v.hsa ?? 0, hsaCoverage: v.hsaCoverage, fsa: v.fsa ?? 0,
+        hsa: v.hsa ?? 0, hsaCoverage: v.hsaCoverage, fsa: v.fsa ?? 0, residenceState,
       });
     } catch (e) {
       throw fieldOf(e, ctx);
