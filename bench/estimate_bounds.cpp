@@ -1,6 +1,7 @@
 // The largest typical and high base-salary estimate over every profile the API allows, in every
-// area, for scripts/accuracy.d/20-estimates.mjs: natively, as one estimate through the JS API
-// costs ~40 µs and there are millions.
+// area with a BLS row (the nation and the states), for scripts/accuracy.d/20-estimates.mjs:
+// natively, as one estimate through the JS API costs ~40 µs and there are millions. (The metro
+// and nonmetro areas' highest estimates are reported by scripts/accuracy.d/30-metros.mjs.)
 //
 // Every profile: each occupation × area with wages × experience (any or one level) ×
 // specialization × company type × up to three skills, technologies and certifications. Within a
@@ -82,8 +83,6 @@ int main(int argc, char** argv) {
   for (const auto& [code, occupation] : data.occupations) {
     std::vector<std::string> areas;
     for (const auto& [area, row] : occupation.areas) areas.push_back(area);
-    if (code == data.metro_wages.occupation)
-      for (const auto& [metro, value] : data.metro_wages.values) areas.push_back(metro);
     for (const std::string& area : areas) {
       auto base = area_distribution(data, code, area);
       if (base) pairs.push_back({code, area, std::make_shared<const AreaDistribution>(std::move(base.value()))});

@@ -34,12 +34,7 @@ std::optional<Error> check_salary(const char* name, double value) {
 
 namespace {
 
-// 180000 → "$180,000": how dollar figures read in messages and notes.
-std::string money(double v) {
-  std::string digits = detail::format_number(std::round(v));
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<size_t>(i), ",");
-  return "$" + digits;
-}
+using detail::format_money;
 
 // The row's distribution: fitted to its published points and mean. A point BLS top-coded is
 // estimated by the fit (the curve beyond the last published point is shaped by the mean); if the
@@ -75,7 +70,7 @@ void note_vintage(const Dataset& data, const Occupation& occupation, const std::
   const std::string& newest = occupation.source_of(national->second);
   if (newest == release_source || trend.back().source != newest) return;
   std::string path;
-  for (const TrendPoint& t : trend) path += detail::join({path.empty() ? "" : " → ", money(t.median), " (", t.release, ")"});
+  for (const TrendPoint& t : trend) path += detail::join({path.empty() ? "" : " → ", format_money(t.median), " (", t.release, ")"});
   double change = std::round((trend.back().median / trend[trend.size() - 2].median - 1) * 1000) / 10;
   out.notes.push_back(detail::join({"These figures are ", release_name(data.sources.at(release_source)),
                                     "; the national ones are ", release_name(data.sources.at(newest)),
@@ -97,8 +92,8 @@ Result<AreaDistribution> area_distribution(const Dataset& data, const std::strin
     auto range = data.world_regions.ranges.find(area_code);
     std::string what = range == data.world_regions.ranges.end()
                            ? std::string("no figures")
-                           : "only a salary range (" + money(range->second.low) + "–" +
-                                 money(range->second.high) + ", " + data.world_regions.source + ")";
+                           : "only a salary range (" + format_money(range->second.low) + "–" +
+                                 format_money(range->second.high) + ", " + data.world_regions.source + ")";
     return make_error(code::kRangeOnly,
                       area->name + ": " + what + " is published; no percentile can be given");
   }
@@ -131,7 +126,7 @@ Result<AreaDistribution> area_distribution(const Dataset& data, const std::strin
     if (e) out.method = DistributionMethod::kTopCodedEstimate;
   if (out.method == DistributionMethod::kTopCodedEstimate) {
     if (data.wage_top_code_source != release_source) out.sources.push_back(data.wage_top_code_source);
-    out.notes.push_back("BLS publishes wages at or above " + money(data.wage_top_code) +
+    out.notes.push_back("BLS publishes wages at or above " + format_money(data.wage_top_code) +
                         " only as \"at least\"; the points marked estimated come from the curve fitted "
                         "to the published points and mean, and are never below that top code.");
   }

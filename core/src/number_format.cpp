@@ -54,4 +54,11 @@ std::string format_number(double value) {
   return out + "." + digits;
 }
 
+std::string format_money(double value) {
+  std::string digits = format_number(std::round(value));
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0 && digits[static_cast<size_t>(i) - 1] != '-'; i -= 3)
+    digits.insert(static_cast<size_t>(i), ",");
+  return "$" + digits;
+}
+
 }  // namespace salary::detail

@@ -1,3 +1,5 @@
+// A wage area's distribution from its two DOL levels (and BLS's median where there is one): the
+// method and its validation are in docs/model.md, "Metro and nonmetro areas".
 #include "salary/wage_area.hpp"
 
 #include <cmath>
@@ -7,10 +9,152 @@
 namespace salary {
 namespace {
 
+using detail::format_money;
+using detail::join;
+
+// z = Φ⁻¹(1/3): the lowest third of a distribution is z < kThird.
+const double kThird = normal_quantile(1.0 / 3);
+
+// The area's partial means are sums over its own z = Φ⁻¹(p), on a grid with a node at kThird so
+// that the lowest third ends on one: kNodes nodes kStep apart from kThird − kBelow·kStep. Wide
+// enough that what lies beyond (p < 1e-13 or p > 1 − 1e-13) is far below the fit's precision.
+constexpr int kBelow = 160, kNodes = 320;
+constexpr double kStep = 0.05;
+
+// Solves f(x) = 0 for an increasing f on [lo, hi]: f is first looked at in `steps` equal steps
+// (it may be undefined, NaN, towards an end), and the first step over which it changes sign is
+// narrowed by the Illinois variant of regula falsi, as sure as bisection and as fast as the
+// secant method on these smooth functions. NaN if f changes sign nowhere in [lo, hi].
+template <typename F>
+double solve(F f, double lo, double hi, int steps = 8) {
+  double a = lo, fa = f(a), b = a, fb = fa;
+  for (int i = 1; i <= steps && !(fa <= 0 && fb >= 0); ++i) {
+    if (fb <= 0) a = b, fa = fb;  // (a NaN at b leaves a where it was)
+    b = lo + (hi - lo) * i / steps, fb = f(b);
+  }
+  if (!(fa <= 0 && fb >= 0)) return NAN;
+  int side = 0;
+  for (int i = 0; i < 100 && b - a > 1e-11 * (1 + std::fabs(a)); ++i) {
+    double x = fb == fa ? (a + b) / 2 : (a * fb - b * fa) / (fb - fa), fx = f(x);
+    if (!std::isfinite(fx)) return NAN;
+    if (fx == 0) return x;
+    if (fx < 0) {
+      a = x, fa = fx;
+      if (side == -1) fb /= 2;
+      side = -1;
+    } else {
+      b = x, fb = fx;
+      if (side == 1) fa /= 2;
+      side = 1;
+    }
+  }
+  return (a + b) / 2;
+}
+
+// The state's curve with its percentiles remapped, Q(p) = Q_state(Φ(centre + width·Φ⁻¹(p))), and
+// its two DOL levels: Level I = 3·∫₀^⅓ Q dp, Level IV = 1.5·∫⅓^1 Q dp, computed as sums over the
+// area's z of Q_state at centre + width·z, with ln Q_state sampled once on a grid of the state's z
+// (and continued in a straight line in (z, ln w) beyond it).
+class RemappedShape {
+ public:
+  explicit RemappedShape(const Distribution& state) {
+    for (int i = 0; i < kGrid; ++i)
+      ln_q_[i] = std::log(state.salary_at(100 * normal_cdf(kFrom + i * kGridStep)));
+    // The area's nodes and their weights (φ(z)·step, halved at either end of each third).
+    for (int j = 0; j < kNodes; ++j) {
+      z_[j] = kThird + (j - kBelow) * kStep;
+      weight_[j] = std::exp(-z_[j] * z_[j] / 2) / std::sqrt(2 * M_PI) * kStep * (j == 0 || j == kNodes - 1 ? 0.5 : 1);
+    }
+  }
+
+  struct Levels {
+    double one = 0, four = 0;
+  };
+  Levels levels(double centre, double width) const {
+    double low = 0, high = 0;
+    for (int j = 0; j < kNodes; ++j) {
+      double part = std::exp(ln_q(centre + width * z_[j])) * weight_[j];
+      if (j < kBelow) low += part;
+      else if (j > kBelow) high += part;
+      else low += part / 2, high += part / 2;  // the node at ⅓ ends one trapezoid and starts the next
+    }
+    return {3 * low, 1.5 * high};
+  }
+
+  // (centre, width) whose Level I and IV are `one` and `four`; NaNs if none in range does.
+  std::pair<double, double> fit(double one, double four) const {
+    const double ratio = four / one;
+    auto width_for = [&](double centre) {
+      // In ln(width): from a curve 100 times narrower than its state's to one 4 times wider.
+      double ln_w = solve([&](double x) { Levels l = levels(centre, std::exp(x)); return std::log(l.four / l.one / ratio); },
+                          std::log(0.01), std::log(4));
+      return std::exp(ln_w);
+    };
+    double centre = solve([&](double c) { return std::log(levels(c, width_for(c)).one / one); }, -5, 5, 10);
+    return {centre, width_for(centre)};
+  }
+
+ private:
+  static constexpr int kGrid = 301;
+  static constexpr double kFrom = -7.5, kGridStep = 0.05;
+  double ln_q(double z) const {
+    double at = (z - kFrom) / kGridStep;
+    int i = at > 0 ? (at < kGrid - 1 ? static_cast<int>(at) : kGrid - 2) : 0;  // (NaN: 0, and NaN out)
+    return ln_q_[i] + (at - i) * (ln_q_[i + 1] - ln_q_[i]);
+  }
+  double ln_q_[kGrid];
+  double z_[kNodes], weight_[kNodes];
+};
+
 std::string states_of(const Area& area) {
   std::string out;
   for (const std::string& s : area.states) out += (out.empty() ? "" : ", ") + s;
   return out;
+}
+
+// The area's curve as a distribution of its own: five knots and the mean DOL's levels imply
+// (Level I / 3 + 2 · Level IV / 3), fitted as a state's row is. The knots are the remapped
+// shape's percentiles, their distances from the median (in ln wage) scaled by one factor, chosen
+// so that the fitted curve's Level I is DOL's (its Level IV then follows from the mean); anchored
+// at BLS's median where there is one, else at the shape's own median.
+Result<Distribution> fit_area(const Distribution& state, const RemappedShape& shape, const WageLevels& dol,
+                              const double* median, double& centre, double& width) {
+  auto [c, w] = shape.fit(dol[0], dol[3]);
+  centre = c, width = w;
+  if (!std::isfinite(centre) || !std::isfinite(width))
+    return make_error(code::kNoData, "no curve of its state's shape has DOL's Level I and IV");
+  double ln_q[5];
+  for (size_t i = 0; i < 5; ++i)
+    ln_q[i] = std::log(state.salary_at(100 * normal_cdf(centre + width * normal_quantile(kPercentiles[i] / 100))));
+  const double anchor = median ? std::log(*median) : ln_q[2], mean = dol[0] / 3 + 2 * dol[3] / 3;
+  auto with_spreads = [&](double lower, double upper) {
+    std::vector<Knot> knots(5);
+    for (size_t i = 0; i < 5; ++i)
+      knots[i] = {kPercentiles[i], std::exp(anchor + (i < 2 ? lower : upper) * (ln_q[i] - ln_q[2]))};
+    return Distribution::fit(knots, mean);
+  };
+  // The lower knots' spread for which Level I is DOL's (a wider curve: a lower Level I).
+  auto lower_spread = [&](double upper) {
+    return solve([&](double lower) {
+      auto d = with_spreads(lower, upper);
+      return d ? dol[0] - 3 * d->partial_integral(0, 1.0 / 3) : NAN;
+    }, 0.2, 5);
+  };
+  double spread = solve([&](double s) {
+    auto d = with_spreads(s, s);
+    return d ? dol[0] - 3 * d->partial_integral(0, 1.0 / 3) : NAN;
+  }, 0.2, 5);
+  if (!std::isfinite(spread)) return make_error(code::kNoData, "no curve through its knots has DOL's Level I");
+  auto fitted = with_spreads(spread, spread);
+  if (!fitted || fitted->mean_reached()) return fitted;
+  // No curve through these knots has DOL's mean, so its Level IV is not DOL's either (where BLS's
+  // median is far from where the shape alone puts it): the upper knots' spread narrowed (widened)
+  // until Level IV is DOL's too, the lower ones' keeping Level I.
+  double upper = solve([&](double u) {
+    auto d = with_spreads(lower_spread(u), u);
+    return d ? 1.5 * d->partial_integral(1.0 / 3, 1) - dol[3] : NAN;
+  }, 0.1, 5);
+  return std::isfinite(upper) ? with_spreads(lower_spread(upper), upper) : fitted;
 }
 
 }  // namespace
@@ -25,8 +169,8 @@ const Area& shape_area(const Dataset& data, const Occupation& occupation, const 
 
 Result<AreaDistribution> wage_area_distribution(const Dataset& data, const Occupation& occupation,
                                                 const Area& area) {
-  const Area& shape = shape_area(data, occupation, area);
-  auto base = area_distribution(data, occupation.code, shape.code);
+  const Area* shape = &shape_area(data, occupation, area);
+  auto base = area_distribution(data, occupation.code, shape->code);
   if (!base) return base.error();
   AreaDistribution out = base.value();
   out.area = area.code;
@@ -35,12 +179,52 @@ Result<AreaDistribution> wage_area_distribution(const Dataset& data, const Occup
   out.estimated.fill(true);
   out.mean.reset();
   out.employment.reset();
-  out.method = DistributionMethod::kStateFallback;
-  if (const WageLevels* levels = data.prevailing_wages.find(occupation.code, area.code))
+  const WageLevels* levels = data.prevailing_wages.find(occupation.code, area.code);
+  const double* median = data.metro_medians.find(occupation.code, area.code);
+  if (levels) {
     out.levels = AreaDistribution::Levels{*levels, data.prevailing_wages.source, data.prevailing_wages.wage_year};
-  out.notes.insert(out.notes.begin(),
-                   "BLS publishes no wage distribution for " + area.name + " (" + states_of(area) +
-                       "); these are the figures of " + shape.name + ", where it lies.");
+    // A state's curve from very few workers can be too lumpy to be remapped onto the area's levels
+    // (Hawaii's QA analysts: p10 and p25 $190 apart): then the nation's.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      double centre = 0, width = 0;
+      auto fitted = fit_area(base->distribution, RemappedShape(base->distribution), *levels, median, centre, width);
+      if (fitted) {
+        out.distribution = fitted.value();
+        out.method = median ? DistributionMethod::kAreaLevelsMedian : DistributionMethod::kAreaLevels;
+        out.sources = {data.prevailing_wages.source, base->sources.front()};
+        if (median) out.sources.push_back(data.metro_medians.source);
+        out.notes.insert(out.notes.begin(), join({
+            "Modelled, every point: BLS publishes no wage distribution for this area. It is the curve of ",
+            shape->name, " (", base->release, ") fitted to DOL's prevailing wage levels for the area, which come "
+            "from the same survey: Level I ", format_money((*levels)[0]), " (the mean pay of its lowest third) and "
+            "Level IV ", format_money((*levels)[3]), " (of its upper two thirds)",
+            median ? join({", and through BLS's median, ", format_money(*median)}) : "", ". Its median sits at ",
+            shape->name, "'s ", detail::format_integer(std::lround(100 * normal_cdf(centre))), "th percentile."}));
+        out.implied_mean = out.distribution.mean();
+        return out;
+      }
+      if (shape->code == "US") break;
+      shape = &data.areas.at("US");
+      base = area_distribution(data, occupation.code, "US");
+      if (!base) return base.error();
+    }
+    out.notes.insert(out.notes.begin(), "DOL's levels for this area could not be fitted to its state's curve.");
+  } else if (median) {
+    // No levels (DOL's table has no 15-1254): the state's curve scaled to BLS's median.
+    out.distribution = base->distribution.transformed(std::log(*median / base->distribution.salary_at(50)), 1);
+    out.method = DistributionMethod::kAreaMedian;
+    out.sources = {data.metro_medians.source, base->sources.front()};
+    out.notes.insert(out.notes.begin(), join({"Modelled, every point: the curve of ", shape->name, " (", base->release,
+                                              ") scaled to BLS's median for this area, ", format_money(*median),
+                                              " (DOL publishes no prevailing wage levels for ", occupation.title, ")."}));
+    out.implied_mean = out.distribution.mean();
+    return out;
+  } else {
+    out.notes.insert(out.notes.begin(), join({"BLS publishes no wage distribution for this area, and DOL no prevailing "
+                                              "wage levels for ", occupation.title, ": these are the figures of ",
+                                              shape->name, ", where it lies (", states_of(area), ")."}));
+  }
+  out.method = DistributionMethod::kStateFallback;
   return out;
 }
 
