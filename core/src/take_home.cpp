@@ -59,7 +59,9 @@ Result<const Area*> choose_state(const Dataset& data, const Area& area, const st
     case AreaKind::kMetro:
     case AreaKind::kNonmetro: {
       const std::string& code = residence.empty() ? area.states.at(0) : residence;  // never empty (loader)
-      if (std::find(area.states.begin(), area.states.end(), code) == area.states.end())
+      bool listed = false;
+      for (const std::string& s : area.states) listed = listed || s == code;
+      if (!listed)
         return make_error(code::kInvalidArgument,
                           "residenceState \"" + code + "\" is not one of the states of " + area.name);
       state = data.find_area(code);

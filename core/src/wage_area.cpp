@@ -2,6 +2,7 @@
 // method and its validation are in docs/model.md, "Metro and nonmetro areas".
 #include "salary/wage_area.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "number_format.hpp"
@@ -25,17 +26,18 @@ constexpr double kStep = 0.05;
 // (it may be undefined, NaN, towards an end), and the first step over which it changes sign is
 // narrowed by the Illinois variant of regula falsi, as sure as bisection and as fast as the
 // secant method on these smooth functions. NaN if f changes sign nowhere in [lo, hi].
-template <typename F>
-double solve(F f, double lo, double hi, int steps = 8) {
-  double a = lo, fa = f(a), b = a, fb = fa;
+// One function for every f (called through `at`): the wasm carries the loop once.
+using Function = double (*)(const void* f, double x);
+double solve_at(Function at, const void* f, double lo, double hi, int steps) {
+  double a = lo, fa = at(f, a), b = a, fb = fa;
   for (int i = 1; i <= steps && !(fa <= 0 && fb >= 0); ++i) {
     if (fb <= 0) a = b, fa = fb;  // (a NaN at b leaves a where it was)
-    b = lo + (hi - lo) * i / steps, fb = f(b);
+    b = lo + (hi - lo) * i / steps, fb = at(f, b);
   }
   if (!(fa <= 0 && fb >= 0)) return NAN;
   int side = 0;
   for (int i = 0; i < 100 && b - a > 1e-11 * (1 + std::fabs(a)); ++i) {
-    double x = fb == fa ? (a + b) / 2 : (a * fb - b * fa) / (fb - fa), fx = f(x);
+    double x = fb == fa ? (a + b) / 2 : (a * fb - b * fa) / (fb - fa), fx = at(f, x);
     if (!std::isfinite(fx)) return NAN;
     if (fx == 0) return x;
     if (fx < 0) {
@@ -49,6 +51,10 @@ double solve(F f, double lo, double hi, int steps = 8) {
     }
   }
   return (a + b) / 2;
+}
+template <typename F>
+double solve(const F& f, double lo, double hi, int steps = 8) {
+  return solve_at([](const void* g, double x) -> double { return (*static_cast<const F*>(g))(x); }, &f, lo, hi, steps);
 }
 
 // The state's curve with its percentiles remapped, Q(p) = Q_state(Φ(centre + width·Φ⁻¹(p))), and
@@ -116,45 +122,41 @@ std::string states_of(const Area& area) {
 // (Level I / 3 + 2 · Level IV / 3), fitted as a state's row is. The knots are the remapped
 // shape's percentiles, their distances from the median (in ln wage) scaled by one factor, chosen
 // so that the fitted curve's Level I is DOL's (its Level IV then follows from the mean); anchored
-// at BLS's median where there is one, else at the shape's own median.
-Result<Distribution> fit_area(const Distribution& state, const RemappedShape& shape, const WageLevels& dol,
-                              const double* median, double& centre, double& width) {
-  auto [c, w] = shape.fit(dol[0], dol[3]);
-  centre = c, width = w;
-  if (!std::isfinite(centre) || !std::isfinite(width))
-    return make_error(code::kNoData, "no curve of its state's shape has DOL's Level I and IV");
+// at BLS's median where there is one, else at the shape's own median. Where no curve through them
+// reaches that mean (BLS's median far from where the shape alone puts it), so that Level IV would
+// miss DOL's, the upper knots' spread is solved for Level IV, the lower ones' keeping Level I.
+// `centre` is set to the remapping's (where the area's median sits in its state's curve).
+Result<Distribution> fit_area(const Distribution& state, const WageLevels& dol, const double* median, double& centre) {
+  auto [c, width] = RemappedShape(state).fit(dol[0], dol[3]);
+  centre = c;
   double ln_q[5];
   for (size_t i = 0; i < 5; ++i)
     ln_q[i] = std::log(state.salary_at(100 * normal_cdf(centre + width * normal_quantile(kPercentiles[i] / 100))));
   const double anchor = median ? std::log(*median) : ln_q[2], mean = dol[0] / 3 + 2 * dol[3] / 3;
+  std::vector<Knot> knots(5);
   auto with_spreads = [&](double lower, double upper) {
-    std::vector<Knot> knots(5);
     for (size_t i = 0; i < 5; ++i)
       knots[i] = {kPercentiles[i], std::exp(anchor + (i < 2 ? lower : upper) * (ln_q[i] - ln_q[2]))};
     return Distribution::fit(knots, mean);
   };
-  // The lower knots' spread for which Level I is DOL's (a wider curve: a lower Level I).
-  auto lower_spread = [&](double upper) {
-    return solve([&](double lower) {
-      auto d = with_spreads(lower, upper);
-      return d ? dol[0] - 3 * d->partial_integral(0, 1.0 / 3) : NAN;
-    }, 0.2, 5);
+  // How far the knots' curve's level (0: I, 1: IV) is from DOL's (NaN: no curve); whether it
+  // reaches DOL's mean goes into `mean_missed`.
+  bool mean_missed = false;
+  auto miss = [&](double lower, double upper, int level) -> double {
+    auto d = with_spreads(lower, upper);
+    if (!d) return NAN;
+    mean_missed = !d->mean_reached();
+    return level ? 1.5 * d->partial_integral(1.0 / 3, 1) - dol[3] : dol[0] - 3 * d->partial_integral(0, 1.0 / 3);
   };
-  double spread = solve([&](double s) {
-    auto d = with_spreads(s, s);
-    return d ? dol[0] - 3 * d->partial_integral(0, 1.0 / 3) : NAN;
-  }, 0.2, 5);
-  if (!std::isfinite(spread)) return make_error(code::kNoData, "no curve through its knots has DOL's Level I");
-  auto fitted = with_spreads(spread, spread);
-  if (!fitted || fitted->mean_reached()) return fitted;
-  // No curve through these knots has DOL's mean, so its Level IV is not DOL's either (where BLS's
-  // median is far from where the shape alone puts it): the upper knots' spread narrowed (widened)
-  // until Level IV is DOL's too, the lower ones' keeping Level I.
-  double upper = solve([&](double u) {
-    auto d = with_spreads(lower_spread(u), u);
-    return d ? 1.5 * d->partial_integral(1.0 / 3, 1) - dol[3] : NAN;
-  }, 0.1, 5);
-  return std::isfinite(upper) ? with_spreads(lower_spread(upper), upper) : fitted;
+  auto lower_for = [&](double upper) { return solve([&](double lower) { return miss(lower, upper, 0); }, 0.2, 5); };
+  double lower = solve([&](double s) { return miss(s, s, 0); }, 0.2, 5), upper = lower;
+  miss(lower, upper, 0);
+  if (mean_missed) {
+    upper = solve([&](double u) { return miss(lower_for(u), u, 1); }, 0.1, 5);
+    lower = lower_for(upper);
+  }
+  if (!std::isfinite(lower) || !std::isfinite(upper)) return make_error(code::kNoData, "no curve fits");
+  return with_spreads(lower, upper);
 }
 
 }  // namespace
@@ -170,61 +172,69 @@ const Area& shape_area(const Dataset& data, const Occupation& occupation, const 
 Result<AreaDistribution> wage_area_distribution(const Dataset& data, const Occupation& occupation,
                                                 const Area& area) {
   const Area* shape = &shape_area(data, occupation, area);
-  auto base = area_distribution(data, occupation.code, shape->code);
-  if (!base) return base.error();
-  AreaDistribution out = base.value();
+  auto state = area_distribution(data, occupation.code, shape->code);
+  if (!state) return state.error();
+  AreaDistribution out = state.value();
   out.area = area.code;
   out.area_name = area.name;
   out.area_kind = area.kind;
   out.estimated.fill(true);
   out.mean.reset();
   out.employment.reset();
+  out.method = DistributionMethod::kStateFallback;
   const WageLevels* levels = data.prevailing_wages.find(occupation.code, area.code);
   const double* median = data.metro_medians.find(occupation.code, area.code);
+  std::string note;
   if (levels) {
     out.levels = AreaDistribution::Levels{*levels, data.prevailing_wages.source, data.prevailing_wages.wage_year};
-    // A state's curve from very few workers can be too lumpy to be remapped onto the area's levels
-    // (Hawaii's QA analysts: p10 and p25 $190 apart): then the nation's.
-    for (int attempt = 0; attempt < 2; ++attempt) {
-      double centre = 0, width = 0;
-      auto fitted = fit_area(base->distribution, RemappedShape(base->distribution), *levels, median, centre, width);
-      if (fitted) {
-        out.distribution = fitted.value();
-        out.method = median ? DistributionMethod::kAreaLevelsMedian : DistributionMethod::kAreaLevels;
-        out.sources = {data.prevailing_wages.source, base->sources.front()};
-        if (median) out.sources.push_back(data.metro_medians.source);
-        out.notes.insert(out.notes.begin(), join({
-            "Modelled, every point: BLS publishes no wage distribution for this area. It is the curve of ",
-            shape->name, " (", base->release, ") fitted to DOL's prevailing wage levels for the area, which come "
-            "from the same survey: Level I ", format_money((*levels)[0]), " (the mean pay of its lowest third) and "
-            "Level IV ", format_money((*levels)[3]), " (of its upper two thirds)",
-            median ? join({", and through BLS's median, ", format_money(*median)}) : "", ". Its median sits at ",
-            shape->name, "'s ", detail::format_integer(std::lround(100 * normal_cdf(centre))), "th percentile."}));
-        out.implied_mean = out.distribution.mean();
-        return out;
+    double centre = 0;
+    auto fitted = fit_area(state->distribution, *levels, median, centre);
+    bool ok = fitted.ok();
+    if (ok) {
+      out.distribution = fitted.value();
+    } else {
+      // A state's curve from very few workers can be too lumpy to be remapped onto the area's
+      // levels (Hawaii's QA analysts: p10 and p25 $190 apart): then the nation's.
+      auto nation = area_distribution(data, occupation.code, "US");
+      auto refitted = nation ? fit_area(nation->distribution, *levels, median, centre) : nation.error();
+      if ((ok = refitted.ok())) {
+        shape = &data.areas.at("US");
+        out.release = nation->release;
+        out.sources = nation->sources;
+        out.distribution = refitted.value();
       }
-      if (shape->code == "US") break;
-      shape = &data.areas.at("US");
-      base = area_distribution(data, occupation.code, "US");
-      if (!base) return base.error();
     }
-    out.notes.insert(out.notes.begin(), "DOL's levels for this area could not be fitted to its state's curve.");
+    if (ok) {
+      out.method = median ? DistributionMethod::kAreaLevelsMedian : DistributionMethod::kAreaLevels;
+      note = join({"Modelled, every point: BLS publishes no wage distribution for this area. It is the curve of ",
+                   shape->name, " (", out.release, ") fitted to DOL's prevailing wage levels for the area, which come "
+                   "from the same survey: Level I ", format_money((*levels)[0]), " (the mean pay of its lowest third) "
+                   "and Level IV ", format_money((*levels)[3]), " (of its upper two thirds)",
+                   median ? join({", and through BLS's median, ", format_money(*median)}) : "", ". Its median sits at ",
+                   shape->name, "'s ", detail::format_integer(std::lround(100 * normal_cdf(centre))), "th percentile."});
+    } else {
+      note = "DOL's levels for this area could not be fitted to its state's curve: these are the state's figures.";
+    }
   } else if (median) {
     // No levels (DOL's table has no 15-1254): the state's curve scaled to BLS's median.
-    out.distribution = base->distribution.transformed(std::log(*median / base->distribution.salary_at(50)), 1);
+    out.distribution = out.distribution.transformed(std::log(*median / out.distribution.salary_at(50)), 1);
     out.method = DistributionMethod::kAreaMedian;
-    out.sources = {data.metro_medians.source, base->sources.front()};
-    out.notes.insert(out.notes.begin(), join({"Modelled, every point: the curve of ", shape->name, " (", base->release,
-                                              ") scaled to BLS's median for this area, ", format_money(*median),
-                                              " (DOL publishes no prevailing wage levels for ", occupation.title, ")."}));
-    out.implied_mean = out.distribution.mean();
-    return out;
+    note = join({"Modelled, every point: the curve of ", shape->name, " (", out.release, ") scaled to BLS's median for ",
+                 "this area, ", format_money(*median), " (DOL publishes no prevailing wage levels for ", occupation.title, ")."});
   } else {
-    out.notes.insert(out.notes.begin(), join({"BLS publishes no wage distribution for this area, and DOL no prevailing "
-                                              "wage levels for ", occupation.title, ": these are the figures of ",
-                                              shape->name, ", where it lies (", states_of(area), ")."}));
+    note = join({"BLS publishes no wage distribution for this area, and DOL no prevailing wage levels for ",
+                 occupation.title, ": these are the figures of ", shape->name, ", where it lies (", states_of(area), ")."});
   }
-  out.method = DistributionMethod::kStateFallback;
+  // The sources: DOL's levels, BLS's curve (its release), BLS's metro median.
+  const std::string curve = out.sources.front();
+  if (out.method == DistributionMethod::kAreaLevels) out.sources = {data.prevailing_wages.source, curve};
+  if (out.method == DistributionMethod::kAreaLevelsMedian)
+    out.sources = {data.prevailing_wages.source, curve, data.metro_medians.source};
+  if (out.method == DistributionMethod::kAreaMedian) out.sources = {data.metro_medians.source, curve};
+  // What the curve is first, then what the state's figures say (their release).
+  out.notes.push_back(note);
+  std::rotate(out.notes.begin(), out.notes.end() - 1, out.notes.end());
+  out.implied_mean = out.distribution.mean();
   return out;
 }
 
