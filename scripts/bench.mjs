@@ -4,7 +4,7 @@
 // (they move less with the machine than milliseconds do): the median of RUNS runs, with min and max.
 // Where a keystroke's time goes, in counts: scripts/profile-typing.mjs.
 //
-//   node scripts/bench.mjs [--runs 15] [--no-lighthouse] [--only bytes,offline,cold,typing,estimate,throughput,loading,lighthouse]
+//   node scripts/bench.mjs [--runs 15] [--no-lighthouse] [--only bytes,offline,cold,typing,estimate,throughput,loading,search,lighthouse]
 // (BENCHMARKS.md is rewritten only by a complete run.)
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -260,6 +260,34 @@ async function loading() {
     + `over the limits refused in ≤ ${Math.max(...over.map((o) => o.seconds * 1000)).toFixed(0)} ms`);
 }
 
+// 6b. A place field's search (web/ui/place-search.js) over every place and county, as a visitor
+//     types: each prefix of some place names, cities and counties is one keystroke's search. In
+//     Node's V8 (Chromium's engine), the search alone; the listbox it fills is a few <li>.
+async function placeSearch() {
+  const { load } = await import(join(dist, 'salary-core.mjs'));
+  const { placeIndex, search } = await import(join(root, 'web', 'ui', 'place-search.js'));
+  const calc = await load();
+  const t0 = performance.now();
+  const index = placeIndex(calc.areas());
+  const build = performance.now() - t0;
+  const typed = ['Austin', 'Seattle', 'San Francisco', 'Travis County', 'portland, or', 'New York', 'Mayagüez', 'Washington DC',
+    'Kansas City', 'northwestern region of texas', 'Sussex', 'Boulder', '12420'];
+  const times = [];
+  for (let run = 0; run < RUNS; run++) {
+    for (const text of typed) {
+      for (let n = 1; n <= text.length; n++) {
+        const start = performance.now();
+        search(index, text.slice(0, n));
+        times.push(performance.now() - start);
+      }
+    }
+  }
+  const p95 = quantile(times, 0.95);
+  report('place search per keystroke, p95 (530 areas, 3,275 counties)', `${p95.toFixed(2)} ms`, '≤ 16 ms (a frame)', p95 <= 16,
+    `${times.length} keystrokes; median ${median(times).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms; index built once in ${build.toFixed(1)} ms`);
+  calc.dispose();
+}
+
 // 7. Lighthouse 12 (mobile, simulated throttling) on the page.
 async function lighthouse(origin) {
   const out = join(tmpdir(), `salary-lighthouse-${process.pid}.json`);
@@ -288,7 +316,7 @@ const server = await startServer({ port: 0, quiet: true });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const FIGURES = {
   bytes: () => widgetBytes(origin), offline: offlineSize, cold: () => coldLoad(origin), typing: () => typing(origin),
-  estimate: () => estimateInBrowser(origin), throughput: throughputRatio, loading, lighthouse: () => lighthouse(origin),
+  estimate: () => estimateInBrowser(origin), throughput: throughputRatio, loading, search: placeSearch, lighthouse: () => lighthouse(origin),
 };
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : null;
 try {

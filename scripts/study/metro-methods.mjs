@@ -3,7 +3,8 @@
 // turn an area's two DOL prevailing wage levels (Level I = mean of the lowest third of the area's
 // wage distribution, Level IV = mean of its upper two thirds) into a whole distribution, fitted
 // WITHOUT the official BLS metro medians and then compared with them. Not shipped; run it to
-// reproduce the method table in docs/model.md:
+// reproduce the method table in docs/model.md (the shipped method's own figures come from
+// scripts/accuracy.d/30-metros.mjs, over the core's curves):
 //   node scripts/study/metro-methods.mjs [--shared DIR] [--pairs]
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -66,7 +67,7 @@ function thirds(lnq, a = 0, b = 1) {
 }
 
 // ---------- state curves ----------
-// (1) today's model: piecewise linear in (z, ln w), Pareto above p90 with α through p75.
+// (1) the model before issue 11: piecewise linear in (z, ln w), Pareto above p90 with α through p75.
 function piecewise(points) {
   const y = points.map(Math.log);
   const alpha = Math.log(2.5) / Math.log(points[4] / points[3]);
