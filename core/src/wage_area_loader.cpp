@@ -33,26 +33,34 @@ bool load_levels(Reader& r, const json& entry, const std::string& path, WageLeve
   return true;
 }
 
+// Reads `table[occupation][area]` (under `path`), each entry with `read(entry, its path, its key
+// in the dataset's tables)`; every occupation must be loaded and every area a wage area.
+template <typename Read>
+bool each_occupation_and_area(Reader& r, const Dataset& data, const json& table, const std::string& path, Read read) {
+  for (const auto& [occupation, areas] : table.items()) {
+    const std::string occupation_path = child_path(path, occupation);
+    if (!occupation_key(r, data, occupation_path, occupation) || !r.is_object(areas, occupation_path)) return false;
+    for (const auto& [area, entry] : areas.items()) {
+      const std::string area_path = child_path(occupation_path, area);
+      if (!wage_area_ref(r, data, area_path, area) || !read(entry, area_path, wage_area_key(occupation, area)))
+        return false;
+    }
+  }
+  return true;
+}
+
 bool load_prevailing_wages(Reader& r, const json& root, Dataset& out) {
   auto section = root.find("prevailing_wages");
   if (section == root.end() || section->is_null()) return true;
   const std::string path = "/prevailing_wages";
   PrevailingWages& p = out.prevailing_wages;
-  const json* by_occupation = nullptr;
-  if (!r.is_object(*section, path) || !r.source_ref(*section, path, out.sources, p.source) ||
-      !r.string(*section, path, "wage_year", p.wage_year) || !r.object(*section, path, "levels", by_occupation))
-    return false;
-  for (const auto& [occupation, areas] : by_occupation->items()) {
-    const std::string occupation_path = child_path(path + "/levels", occupation);
-    if (!occupation_key(r, out, occupation_path, occupation) || !r.is_object(areas, occupation_path)) return false;
-    for (const auto& [area, entry] : areas.items()) {
-      const std::string area_path = child_path(occupation_path, area);
-      if (!wage_area_ref(r, out, area_path, area) ||
-          !load_levels(r, entry, area_path, p.levels[wage_area_key(occupation, area)]))
-        return false;
-    }
-  }
-  return true;
+  const json* levels = nullptr;
+  return r.is_object(*section, path) && r.source_ref(*section, path, out.sources, p.source) &&
+         r.string(*section, path, "wage_year", p.wage_year) && r.object(*section, path, "levels", levels) &&
+         each_occupation_and_area(r, out, *levels, path + "/levels", [&](const json& entry, const std::string& at,
+                                                                         const std::string& key) {
+           return load_levels(r, entry, at, p.levels[key]);
+         });
 }
 
 bool load_metro_medians(Reader& r, const json& root, Dataset& out) {
@@ -60,22 +68,13 @@ bool load_metro_medians(Reader& r, const json& root, Dataset& out) {
   if (section == root.end() || section->is_null()) return true;
   const std::string path = "/metro_medians";
   MetroMedians& m = out.metro_medians;
-  const json* by_occupation = nullptr;
-  if (!r.is_object(*section, path) || !r.source_ref(*section, path, out.sources, m.source) ||
-      !r.object(*section, path, "values", by_occupation))
-    return false;
-  for (const auto& [occupation, areas] : by_occupation->items()) {
-    const std::string occupation_path = child_path(path + "/values", occupation);
-    if (!occupation_key(r, out, occupation_path, occupation) || !r.is_object(areas, occupation_path)) return false;
-    for (const auto& [area, value] : areas.items()) {
-      const std::string area_path = child_path(occupation_path, area);
-      double median = 0;
-      if (!wage_area_ref(r, out, area_path, area) || !r.number_value(value, area_path, median, 1, kMaxWage))
-        return false;
-      m.values[wage_area_key(occupation, area)] = median;
-    }
-  }
-  return true;
+  const json* values = nullptr;
+  return r.is_object(*section, path) && r.source_ref(*section, path, out.sources, m.source) &&
+         r.object(*section, path, "values", values) &&
+         each_occupation_and_area(r, out, *values, path + "/values", [&](const json& entry, const std::string& at,
+                                                                         const std::string& key) {
+           return r.number_value(entry, at, m.values[key], 1, kMaxWage);
+         });
 }
 
 // Stored as two tables of the same shape as the others (dataset.hpp: metro_portions and
