@@ -35,6 +35,12 @@ async function computeIn(url, salary) {
   const expected = calc.percentileOf(salary, { area: 'TX' }).percentile;
   assert.ok(Math.abs(r.percentile.area - expected) < 1e-9, `${r.percentile.area} vs ${expected}`);
   assert.match(await page.locator('#calculator [data-result=percentile]').textContent(), /of software developers in Texas/);
+  // Every metro area is in the file too: a city finds its metro, with its prevailing wage levels.
+  await choosePlace(page.locator('#calculator #f-area'), 'Austin');
+  const austin = await waitForResult(page, '#calculator', (x) => x.where.area === '12420' && x.prevailingWage);
+  assert.equal(austin.prevailingWage.levels[0].annual, calc.prevailingWage({ area: '12420' }).levels[0].annual);
+  await choosePlace(page.locator('#calculator #f-area'), 'TX');
+  await waitForResult(page, '#calculator', (x) => x.where.area === 'TX');
   return page;
 }
 

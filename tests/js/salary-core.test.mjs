@@ -217,6 +217,28 @@ test('lazy load: national and state figures first, tax tables and metro areas on
   lazy.dispose();
 });
 
+test('the ten metros the seed articles name each give a percentile, an estimate, cost of living, take-home pay and the four levels', () => {
+  const metros = { 41940: 'San Jose', 42660: 'Seattle', 41860: 'San Francisco', 35620: 'New York', 14460: 'Boston',
+    47900: 'Washington', 14500: 'Boulder', 12420: 'Austin', 39580: 'Raleigh', 19740: 'Denver' };
+  for (const [area, name] of Object.entries(metros)) {
+    const p = calculator.percentileOf(150000, { area });
+    assert.ok(p.percentile > 0 && p.percentile < 100, name);
+    assert.ok(p.distribution.areaName.startsWith(name.split(' ')[0]), p.distribution.areaName);
+    assert.ok(['dol_levels', 'dol_levels_bls_median'].includes(p.distribution.method), `${name}: ${p.distribution.method}`);
+    assert.deepEqual(p.distribution.estimatedPoints, ['p10', 'p25', 'p50', 'p75', 'p90'], 'every point modelled');
+    assert.ok(p.distribution.sources.includes('dol-oflc-2025-26'));
+    assert.ok(calculator.estimate({ area, experience: 'senior' }).typical > 0, name);
+    assert.ok(calculator.costOfLiving(150000, area, 'US').from.rpp > 0, name);
+    assert.ok(calculator.takeHome({ salary: 150000, area }).net > 0, name);
+    assert.equal(calculator.prevailingWage({ area }).levels.length, 4, name);
+  }
+  // Web developers: no DOL levels; San Jose's curve is California's scaled to BLS's median.
+  const web = calculator.salaryAt(50, { occupation: '15-1254', area: '41940' });
+  assert.equal(web.distribution.method, 'bls_median');
+  assert.ok(Math.abs(web.salary - 161750) < 1e-6);
+  assert.match(web.distribution.notes[0], /DOL publishes no prevailing wage levels for Web Developers/);
+});
+
 test('metro and nonmetro areas: prevailing wage levels, cost of living, take-home by state lived in', () => {
   // oflc_alc_2025-26_levels_selected.csv, 1000005 (Sussex County, DE), 15-1252: 89149, 107078,
   // 125029, 142958 a year; per hour ÷ 2,080 = 42.86, 51.48, 60.11, 68.73. $110,000 meets Level II.
