@@ -162,6 +162,20 @@ Result<Estimate> estimate(const Dataset& data, const Profile& profile,
     log_low *= scale, log_typical *= scale, log_high *= scale;
   }
   double spread = std::min((log_high - log_low) / 2, kCapHigh - log_typical);
+  // The ceiling: the typical at most the area's p90, the highest percentile BLS publishes; above
+  // it the curve is only a tail fitted to the mean, no place for a profile's median. The weights
+  // are scaled as by the cap (the steps still add up); the range keeps its width.
+  const double room = std::max(0.0, std::log(area.points()[4] / experienced.points()[2]));
+  if (log_typical > room) {
+    double scale = room / log_typical;
+    for (size_t i = first_premium; i < out.factors.size(); ++i) out.factors[i].weight *= scale;
+    out.notes.push_back(detail::join(
+        {"The estimate stops at ", out.base->area_name, "'s 90th percentile, ", detail::format_money(area.points()[4]),
+         ": the highest percentile BLS publishes for any area; past it a curve is only a tail fitted to its mean (docs/model.md). "
+         "The premiums would have put the typical at ",
+         detail::format_money(experienced.points()[2] * std::exp(log_typical)), "."}));
+    log_typical = room;
+  }
   out.multiplier_low = std::exp(log_typical - spread);
   out.multiplier_typical = std::exp(log_typical);
   out.multiplier_high = std::exp(log_typical + spread);

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "number_format.hpp"
 #include "salary/estimate.hpp"
 #include "test_support.hpp"
 
@@ -138,6 +139,39 @@ TEST_CASE("the cap: at most +40 % typical and +45 % at the high end") {
   CHECK(e.typical == doctest::Approx(135980 * 1.4));
   REQUIRE(e.notes.size() == 1);
   CHECK(e.notes[0].find("+94 %") != std::string::npos);  // e^0.661683 = 1.938
+}
+
+TEST_CASE("the ceiling: the typical at most the area's p90, the range keeping its width") {
+  // Staff in San Jose, at a large tech company: the staff profile's median × 1.4 would be past the
+  // area's p90, where its percentiles end: the typical stops there, every weight scaled alike.
+  Profile p;
+  p.area = "41940";
+  p.experience = "staff";
+  p.company_type = "large-tech";
+  Estimate e = run(p);
+  const double p90 = e.base->distribution.points()[4];
+  const double staff = e.steps[1].typical;  // the staff profile's median
+  REQUIRE(staff * 1.4 > p90);
+  CHECK(e.typical == doctest::Approx(p90).epsilon(1e-12));
+  CHECK(e.multiplier_typical == doctest::Approx(p90 / staff).epsilon(1e-12));
+  CHECK(e.factors[1].weight == doctest::Approx(std::log(p90 / staff) / 0.455429).epsilon(1e-5));
+  CHECK(e.steps.back().typical == doctest::Approx(e.typical));
+  // The range is as wide as the +40 % cap left it: ln 1.45 − ln 1.4 either side.
+  CHECK(e.multiplier_high / e.multiplier_typical == doctest::Approx(1.45 / 1.4).epsilon(1e-12));
+  REQUIRE(e.notes.size() == 2);  // the cap's, then the ceiling's
+  CHECK(e.notes[1].find("The estimate stops at San Jose-Sunnyvale-Santa Clara, CA's 90th percentile, $") == 0);
+  CHECK(e.notes[1].find(detail::format_money(staff * 1.4)) != std::string::npos);
+  // Where it does not bind, nothing changes: mid level nationally is +40 %.
+  p.area = "US";
+  p.experience = "mid";
+  Estimate us = run(p);
+  CHECK(us.multiplier_typical == doctest::Approx(1.4).epsilon(1e-12));
+  CHECK(us.notes.size() == 1);
+  // With no premium the ceiling takes nothing: staff alone keeps its own median.
+  p.area = "41940";
+  p.experience = "staff";
+  p.company_type.clear();
+  CHECK(run(p).typical == doctest::Approx(staff));
 }
 
 TEST_CASE("premiums apply only to the occupations their source measured") {

@@ -1,7 +1,7 @@
 // The adjusted base-salary estimate for a profile. docs/model.md explains the model; in short:
 //
-// 1. Start from the area's distribution for the occupation (BLS, or a metro scaled by the
-//    article's figure).
+// 1. Start from the area's distribution for the occupation (BLS's, or a wage area's modelled
+//    from DOL's prevailing wage levels: wage_area.hpp).
 // 2. Experience: each level is a distribution of its own, the area's curve seen through a normal
 //    in z = Φ⁻¹(p): centred on the middle (in z) of the seed article's percentile band for the
 //    level, with one width for all levels, chosen so that the levels mixed with their weights
@@ -14,7 +14,8 @@
 //    sources measure overlapping populations). Across groups they add in log space with shrinkage:
 //    ranked by their typical premium, the k-th counts kShrinkage^k of its log (1, ½, ¼, …), since
 //    postings that pay one premium tend to pay the others too. The sum is capped at kCapTypical,
-//    and the range's high end at kCapHigh (both in log terms).
+//    and the range's high end at kCapHigh (both in log terms). The typical is at most the area's
+//    p90 (the ceiling: BLS's percentiles end there), the range keeping its width.
 // 4. The estimate's distribution: the profile moved by the typical premium and widened by the
 //    premiums' half-range (its log interquartile range grows by twice that), so that low /
 //    typical / high are exactly its p25 / p50 / p75. BLS wages, and so every figure here, are base
