@@ -3,19 +3,21 @@
 // README's "The widget's contract" lists the same with an example each, and the ::part() names and
 // CSS custom properties it is styled by. tests/js/contract.test.mjs checks that the three agree.
 import type {
-  AreaDistribution, CostOfLivingResult, EstimateResult, PlacePrice, Points, Source, TakeHomeResult,
-  TotalCompResult, CompensationNorm,
+  AreaDistribution, CostOfLivingResult, EstimateResult, PlacePrice, Points, PrevailingWageResult, Source,
+  TakeHomeResult, TotalCompResult, CompensationNorm,
 } from './salary-core';
 
 /** The panels, in the order they are shown. */
 export type SalaryCalculatorPanel =
-  | 'percentile' | 'estimate' | 'career' | 'offer' | 'compensation' | 'take-home' | 'cost-of-living' | 'compare' | 'sources';
+  | 'percentile' | 'estimate' | 'career' | 'offer' | 'prevailing-wage' | 'compensation' | 'take-home' | 'cost-of-living'
+  | 'compare' | 'sources';
 
 /** What the widget's attributes accept. Every attribute is reflected by a property of the same name (camelCase). */
 export interface SalaryCalculatorAttributes {
   /** A BLS SOC code of the dataset. Default '15-1252' (Software Developers). */
   occupation?: string;
-  /** 'US', a state ('TX') or a metro CBSA code ('12420'). Default 'US'. */
+  /** 'US', a state ('TX'), a metro CBSA code ('12420') or an OFLC nonmetro area code ('4800001'); typed in
+   *  the form, also a metro, city or county name ('Austin', 'Travis County'). Default 'US'. */
   area?: string;
   /** 'entry' | 'mid' | 'senior' | 'staff', or '' for any level (the default). */
   experience?: string;
@@ -57,6 +59,9 @@ export interface SalaryCalculatorState {
   taxYear: string | null;
   /** Pre-tax 401(k) contribution per year. */
   retirement: number | null;
+  /** For a place spanning several states, the state lived in (its tax applies when it is one of
+   *  them); '' for the place's principal state. */
+  residence: string;
   /** Where the earner lives, for its local income tax: an id of Calculator.localities() for the
    *  place's state ('' for none; a choice of another state reads as none). */
   locality: string;
@@ -103,6 +108,8 @@ export interface SalaryCalculatorResult {
     offer: number | null; low: number; typical: number; high: number; profile: Points;
     result: EstimateResult['offer'] | null; base: AreaDistribution;
   };
+  /** DOL's levels for the place (a metro or nonmetro area); `none` says why there are none. */
+  prevailingWage?: PrevailingWageResult | { none: 'place' } | { none: 'occupation'; message: string };
   compensation?: TotalCompResult & { norms: CompensationNorm[] };
   takeHome?: TakeHomeResult;
   costOfLiving?: {

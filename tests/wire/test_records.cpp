@@ -81,10 +81,10 @@ TEST_CASE("every Calculator method writes its record as records.schema lays it o
   check(calc.density_curve("15-1252", "US", 3, 2, 7), "densityCurve", "density_curve, from > to");
   check(calc.take_home(150000, "CA", 2026, "joint", "", 5000, 0, 0, "self", 0, ""), "takeHome", "take_home with a state tax");
   check(calc.take_home(150000, "TX", 2025, "single", "", 0, 0, 0, "self", 0, ""), "takeHome", "take_home without one");
-  check(calc.take_home(250000, "NY", 2026, "joint", "nyc", 24500, 55, 9750, "family", 3400), "takeHome",
+  check(calc.take_home(250000, "NY", 2026, "joint", "nyc", 24500, 55, 9750, "family", 3400, ""), "takeHome",
         "take_home with a locality, state payroll programs, state and local tax details, every contribution");
   check(calc.take_home(150000, "NY", 2026, "single", "Atlantis", 0, 0, 0, "self", 0, ""), "takeHome", "an unknown locality");
-  check(calc.take_home(150000, "NY", 2026, "single", "", 0, 0, 0, "both", 0), "takeHome", "a bad HSA coverage");
+  check(calc.take_home(150000, "NY", 2026, "single", "", 0, 0, 0, "both", 0, ""), "takeHome", "a bad HSA coverage");
   check(calc.localities("MD", 2026), "localities", "localities of a state");
   check(calc.localities("35620", 2025), "localities", "localities of a metro's principal state");
   check(calc.localities("US", 2026), "localities", "the nation: none");

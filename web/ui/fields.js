@@ -4,6 +4,7 @@
 import { el as h } from './dom.js';
 import { parseAmount, parseNumber, money } from './format.js';
 import { placeNamed, placeSearch } from './places.js';
+import { livedIn } from './residence.js';
 import { DEFAULTS } from '../salary-core.mjs';
 
 const PERIOD_LABELS = { annual: 'per year', monthly: 'per month', semimonthly: 'twice a month', biweekly: 'every 2 weeks', weekly: 'per week', hourly: 'per hour' };
@@ -55,14 +56,8 @@ export const FIELDS = {
 
 // The places of a state with a local income tax (Calculator.localities; null until the tax tables
 // are in), as a question and its answers.
-const localitiesOf = (L, v) => L.localitiesOf?.(livedIn(L, v), v.taxYear ?? defaultValue('taxYear', L)) ?? null;
-// The place whose state taxes the visitor: a place spanning several states is taxed where they
-// live when that is one of them (the take-home panel's residence field).
-export function livedIn(L, v) {
-  const area = v.area ?? defaultValue('area', L);
-  const states = L.areaByCode?.get(area)?.states ?? [];
-  return states.length > 1 && states.includes(v.residence) ? v.residence : area;
-}
+const localitiesOf = (L, v) => L.localitiesOf?.(livedIn(L, v.area ?? defaultValue('area', L), v.residence),
+  v.taxYear ?? defaultValue('taxYear', L)) ?? null;
 function localityQuestion(l) {
   const places = l?.places ?? [];
   if (l?.required) return `Which ${l.stateName} county do you live in?`;
