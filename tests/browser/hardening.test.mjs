@@ -243,7 +243,7 @@ test('the widget: attributes given before load are checked like later ones; a ca
   assert.equal(cased.where.area, 'TX');
   assert.equal(cased.inputs.experience, 'senior');
   assert.ok(Math.abs(cased.estimate.typical - calc.estimate({ area: 'TX', experience: 'senior' }).typical) < 1e-6);
-  assert.equal(await page.locator('#cased #f-area').inputValue(), 'TX');
+  assert.equal(await page.locator('#cased #f-area').inputValue(), 'Texas'); // a place field shows the place's name
   assert.equal(await page.locator('#cased #f-experience').inputValue(), 'senior');
   // Skills too, and the same after load.
   await page.locator('#cased').evaluate((el) => { el.state = { skills: ['GO', 'python'], companyType: 'LARGE-TECH' }; });

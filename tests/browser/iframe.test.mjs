@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { setup, waitForResult, reference, decodePng, watchScript, storedState, assertNoProblems } from './helpers.mjs';
+import { setup, waitForResult, reference, decodePng, watchScript, storedState, assertNoProblems, choosePlace } from './helpers.mjs';
 
 const T = { timeout: 180_000 };
 let env, calc, blog, blogOrigin;
@@ -159,10 +159,13 @@ test('the embed keeps the privacy promises: no CSP violation, nothing sent after
     await page.addInitScript(watchScript);
     await page.goto(`${session.origin}/embed.html#area=WA&salary=100000&panels=percentile+take-home+cost-of-living`);
     await waitForResult(page, '#calculator', (x) => x.salary === 100000 && x.takeHome && x.costOfLiving);
+    // The first place typed brings the place search and the metro areas (the embed's own files).
+    await choosePlace(page.locator('#calculator #f-area'), 'OR');
+    await waitForResult(page, '#calculator', (x) => x.where.area === 'OR');
     const loaded = session.requests.length;
     await page.locator('#calculator #f-salary').fill('123456');
-    await page.locator('#calculator #f-area').selectOption('OR');
-    await waitForResult(page, '#calculator', (x) => x.salary === 123456 && x.where.area === 'OR');
+    await choosePlace(page.locator('#calculator #f-area'), 'Portland, OR');
+    await waitForResult(page, '#calculator', (x) => x.salary === 123456 && x.where.area === '38900');
     assert.deepEqual(session.requests.slice(loaded), [], 'nothing sent while typing');
     assert.ok(!session.requests.some((u) => u.includes('123456')));
     assert.ok(session.requests.every((u) => u.startsWith(`${session.origin}/`)), 'only its own files');

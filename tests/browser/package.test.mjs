@@ -65,7 +65,8 @@ after(async () => {
 test('the tarball holds the widget, the API, their types, the wasm and data, and nothing of the build', () => {
   const files = packed.files.map((f) => f.path).sort();
   for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/salary-calculator.js', 'dist/salary-calculator.d.ts', 'dist/salary-core.mjs', 'dist/salary-core.d.ts',
-    'dist/salary-core.wasm', 'dist/salary-data.bin', 'dist/salary-data-extras.bin', 'dist/salary-core-node-glue.mjs',
+    'dist/salary-core.wasm', 'dist/salary-data.bin', 'dist/salary-data-extras.bin', 'dist/salary-data-areas.bin', 'dist/salary-core-node-glue.mjs',
+    'dist/salary-core-full-glue.mjs', 'dist/salary-core-full.wasm',
     'dist/salary-core-json-glue.mjs', 'dist/salary-core-json.wasm']) {
     assert.ok(files.includes(needed), `${needed} in the tarball`);
   }
