@@ -130,7 +130,8 @@ TEST_CASE("a wage area's curve has DOL's Level I and IV as its own, and BLS's me
       std::string occupation = key.substr(0, key.find(' ')), area = key.substr(key.find(' ') + 1);
       auto d = area_distribution(data, occupation, area);
       REQUIRE(d.ok());
-      CAPTURE(key);
+      const std::string& pair = key;  // a structured binding cannot be captured (C++17): CAPTURE's lambda takes this
+      CAPTURE(pair);
       CHECK((d->method == DistributionMethod::kAreaLevels || d->method == DistributionMethod::kAreaLevelsMedian));
       CHECK(d->distribution.mean_reached());
       const Distribution& c = d->distribution;
