@@ -200,6 +200,13 @@ export class Locator {
     if (!(await this.isChecked())) throw new Error(`check: ${this.#what} did not become checked`);
   }
 
+  /** Focus moves as a script would move it (the place field opens its suggestions on focus). */
+  async focus() { await this.#withElement('(e) => { e.focus(); }', [], { visible: true }); }
+  /** Focus leaves the element: `blur` and, after a fill(), `change`, as when the visitor tabs away. */
+  async blur() { await this.#withElement('(e) => { e.blur(); }'); }
+
+  allTextContents() { return this.evaluateAll('(elements) => elements.map((e) => e.textContent)'); }
+
   async press(key) {
     await this.#withElement('(e) => { e.focus(); }', [], { visible: true });
     await this.#page.keyboard.press(key);
