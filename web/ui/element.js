@@ -229,6 +229,9 @@ export class SalaryCalculatorElement extends HTMLElement {
     this.#built = false;
     this.#values = {}; // every value checked against this data, none kept from before it
     for (const name of Object.keys(this.#raw)) this.#setRaw(name, this.#raw[name]);
+    // A place field focused while the calculator was loading gets its search now.
+    const focused = this.#shadow.activeElement;
+    if (FIELDS[focused?.name]?.type === 'place') this.#needPlaces(focused);
     this.#schedule();
   }
 

@@ -21,6 +21,19 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * PNG, click(x, y), keys(keys), typeText(text), setViewport(w, h), addInitScript(source), close(),
  * on(event, handler)?}; see firefox.mjs and webkit.mjs.
  */
+// e.focus() or e.blur(), and their events if the browser sent none (see Locator.focus).
+const FOCUS_MOVE = `(e, plain, bubbling) => {
+  let sent = false;
+  const seen = () => { sent = true; };
+  e.addEventListener(plain, seen, { once: true });
+  e[plain]();
+  e.removeEventListener(plain, seen);
+  if (!sent) {
+    e.dispatchEvent(new FocusEvent(plain));
+    e.dispatchEvent(new FocusEvent(bubbling, { bubbles: true, composed: true }));
+  }
+}`;
+
 export class Page {
   #driver;
   timeout;
@@ -200,10 +213,14 @@ export class Locator {
     if (!(await this.isChecked())) throw new Error(`check: ${this.#what} did not become checked`);
   }
 
-  /** Focus moves as a script would move it (the place field opens its suggestions on focus). */
-  async focus() { await this.#withElement('(e) => { e.focus(); }', [], { visible: true }); }
+  /**
+   * Focus moves as a script would move it (the place field loads its search on focusin). WebKit
+   * under WebDriver sends no focus events while its window lacks the system's focus, so the events
+   * a focused window would get are sent when the call sent none.
+   */
+  async focus() { await this.#withElement(FOCUS_MOVE, ['focus', 'focusin'], { visible: true }); }
   /** Focus leaves the element: `blur` and, after a fill(), `change`, as when the visitor tabs away. */
-  async blur() { await this.#withElement('(e) => { e.blur(); }'); }
+  async blur() { await this.#withElement(FOCUS_MOVE, ['blur', 'focusout']); }
 
   allTextContents() { return this.evaluateAll('(elements) => elements.map((e) => e.textContent)'); }
 

@@ -13,7 +13,11 @@ import { cropPng } from './png.mjs';
 export const driverPath = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitWebDriver';
 export const miniBrowser = process.env.WEBKIT_BROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
-const KEYS = { Tab: '\uE004', Enter: '\uE007', Backspace: '\uE003', Escape: '\uE00C', Shift: '\uE008' };
+// WebDriver's key codes (W3C WebDriver, "Keyboard actions") for the named keys the tests press.
+const KEYS = {
+  Tab: '\uE004', Enter: '\uE007', Backspace: '\uE003', Escape: '\uE00C', Shift: '\uE008', Home: '\uE011',
+  End: '\uE010', ArrowLeft: '\uE012', ArrowUp: '\uE013', ArrowRight: '\uE014', ArrowDown: '\uE015',
+};
 const PROBLEMS = "Symbol.for('salary-tests.problems')";
 
 /** Records console errors, uncaught errors and CSP violations of the document it runs in. */
