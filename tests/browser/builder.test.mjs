@@ -85,6 +85,8 @@ test('choices drive the live widget and the three snippets, and each snippet giv
   assert.equal(await page.locator('input[name=panels]:checked').count(), 9);
   assert.doesNotMatch(await page.locator('#b-script').inputValue(), /panels=/, 'all parts: no panels attribute needed');
   await page.locator('button[data-copy=b-iframe]').click();
+  // The status is written once the clipboard answers (a promise): wait for it, then read it.
+  await page.locator('.builder-status').filter({ hasText: /^Iframe/ }).waitFor();
   assert.match(await page.locator('.builder-status').textContent(), /^Iframe .*: (copied to the clipboard|selected; copy it)/);
   await assertNoProblems(env, assert);
 });
