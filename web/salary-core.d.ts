@@ -26,9 +26,10 @@ export interface LoadOptions {
    *  takeHome/costOfLiving) and the metro and nonmetro areas (Calculator.loadAreas() before using
    *  a metro's code). */
   lazy?: boolean;
-  /** With lazy: 'full' loads the module that computes with the extras from the start (a page
-   *  that will soon call takeHome or costOfLiving then downloads one module, not two). Default
-   *  'default': the small module, and the full one only when loadExtras() is called. */
+  /** With lazy: 'full' loads the module that computes with the extras and the areas from the
+   *  start (a page that will soon call takeHome or costOfLiving, or use a metro, then downloads
+   *  one module, not two). Default 'default': the small module, and the full one only when
+   *  loadExtras() or loadAreas() is called. */
   module?: 'default' | 'full';
   /** A dataset in the shape of docs/dataset.md, as JSON text, UTF-8 bytes or an object. Default: the bundled one. */
   dataset?: string | ArrayBuffer | ArrayBufferView | object;
@@ -260,7 +261,8 @@ export class Calculator {
   /** False only after load({ lazy: true }) until loadAreas() has resolved. */
   readonly areasLoaded: boolean;
   /** Loads every metro and nonmetro area: names, counties, DOL levels, metro medians and price
-   *  levels (once). A metro or nonmetro code throws 'not_loaded' before that. */
+   *  levels (once), with the module that computes with them (the full one, as loadExtras()). A
+   *  metro or nonmetro code throws 'not_loaded' before that. */
   loadAreas(): Promise<void>;
   /** Percentile (0–100) of an annual salary in the area's distribution. */
   percentileOf(salary: number, where?: Where): PercentileResult;

@@ -3,10 +3,11 @@
 // result out of the record the core writes into wasm memory, and throws the core's errors as
 // SalaryErrors. Works in browsers and in Node 20. Types and documentation: salary-core.d.ts.
 //
-// Three modules: the default one reads the core part of the shipped data (salary-data.mjs) and
-// has neither the code of the tax tables nor a JSON parser, which keeps it small; the full one
-// adds take-home pay and cost of living, imported when a page first needs them (loadExtras); the
-// JSON one, the full one plus the parser, only for a custom dataset.
+// Three modules: the default one reads the core part of the shipped data (salary-data.mjs), the
+// nation's and the states' wage figures, and has neither the code of the tax tables, nor that of
+// the metro and nonmetro areas, nor a JSON parser, which keeps it small; the full one adds
+// take-home pay, cost of living and the areas, imported when a page first needs them
+// (loadExtras, loadAreas); the JSON one, the full one plus the parser, only for a custom dataset.
 import createSalaryModule from './salary-core-glue.mjs';
 import { coreSnapshot, extrasSnapshot, areasSnapshot } from './salary-data.mjs';
 import { readRecord } from './wasm/record-reader.mjs';
@@ -140,7 +141,6 @@ export class Calculator {
   // Parts loaded later (load({lazy: true})): name → null once loaded, else the function fetching
   // its snapshot, or the promise of loading it.
   #parts;
-  #areaBytes = null; // the areas' snapshot once loaded
 
   constructor(core, fetchers = {}) {
     this.#core = core;
@@ -169,49 +169,45 @@ export class Calculator {
    * Loads the tax tables and state price levels, once, with the full module that computes with
    * them (the default module has no code for them); resolves when takeHome/costOfLiving work.
    */
-  loadExtras() {
-    return this.#loadPart('extras', (fetchExtras) => extrasCore(this.#live, fetchExtras).then(({ core, bytes }) => {
-      const swap = core !== this.#core;
-      try {
-        if (!this.#core) throw new SalaryError('disposed', 'the Calculator was disposed');
-        core.read(core.calculator.loadExtras(bytes));
-        // The new module starts from the core part: the areas, if already in, move with it.
-        if (swap && this.#areaBytes) core.read(core.calculator.loadAreas(this.#areaBytes));
-      } catch (e) {
-        if (swap) core.delete();
-        throw e;
-      }
-      if (swap) {
-        this.#core.delete();
-        this.#core = core;
-      }
-    }));
-  }
+  loadExtras() { return this.#loadPart('extras', 'loadExtras'); }
 
   /**
    * Loads every metro and nonmetro wage area (with their prevailing wage levels, metro medians,
-   * counties and price levels), once; resolves when a metro's code works everywhere.
+   * counties and price levels), once, with the full module (the default one has no code to read
+   * them or fit their curves); resolves when a metro's code works everywhere.
    */
-  loadAreas() {
-    return this.#loadPart('areas', (fetchAreas) => fetchAreas().then((bytes) => {
-      const core = this.#live;
-      core.read(core.calculator.loadAreas(bytes));
-      this.#areaBytes = bytes; // for a later move to the full module (loadExtras)
-    }));
-  }
+  loadAreas() { return this.#loadPart('areas', 'loadAreas'); }
 
-  #loadPart(name, load) {
+  // Only the full module reads the parts. A core in the default module is replaced by a new one in
+  // the full module (loaded with the core part of the data) once the part is in that one.
+  #loadPart(name, loader) {
     const fetchPart = this.#parts[name];
     if (typeof fetchPart === 'function') {
-      const promise = load(fetchPart).then(() => {
-        const core = this.#live;
-        this.#listings = core.read(core.calculator.listings(), record.listings);
-        this.#parts[name] = null;
-      });
+      const fresh = fullCore(this.#live);
+      const promise = Promise.all([fetchPart(), fresh]).then(([bytes, core]) => this.#addPart(name, loader, bytes, core));
       promise.catch(() => { this.#parts[name] = fetchPart; }); // a failed download may be retried
+      // The new core, unless it replaced this calculator's: the part failed, or another part
+      // moved the calculator first.
+      const drop = () => fresh.then((core) => { if (core !== this.#core) core?.delete(); }, () => {});
+      promise.then(drop, drop);
       this.#parts[name] = promise;
     }
     return Promise.resolve(this.#parts[name]);
+  }
+
+  // One synchronous step, so that a call meanwhile computes with the old core, never with half of
+  // a new one. No part can have been loaded into a core in the default module: the new core has
+  // everything there is.
+  #addPart(name, loader, bytes, fresh) {
+    const live = this.#live;
+    const core = live.calculator.loadAreas ? live : fresh; // in the full module already?
+    core.read(core.calculator[loader](bytes));
+    if (core !== live) {
+      live.delete();
+      this.#core = core;
+    }
+    this.#listings = core.read(core.calculator.listings(), record.listings);
+    this.#parts[name] = null;
   }
 
   #needExtras(fn) {
@@ -386,12 +382,13 @@ function coreData() {
   return coreBytes;
 }
 
-// The extras' bytes and the core to load them into: `current` if its module can (the offline
-// file's), else a new one in the full module, loaded with the core part of the data.
-async function extrasCore(current, fetchExtras) {
-  if (current?.calculator.loadExtras) return { core: current, bytes: await fetchExtras() };
-  const [module, snapshot, bytes] = await Promise.all([loadModule('full'), coreData(), fetchExtras()]);
-  return { core: newCore(module, 'loadSnapshot', snapshot), bytes };
+// A new core in the full module loaded with the core part of the data, for a calculator whose
+// `current` core is in the default module; null if it is in the full one already (the offline
+// file's, load({module: 'full'})).
+async function fullCore(current) {
+  if (current.calculator.loadAreas) return null;
+  const [module, snapshot] = await Promise.all([loadModule('full'), coreData()]);
+  return newCore(module, 'loadSnapshot', snapshot);
 }
 
 // Creates a core Calculator in `module` and runs one of its loaders; frees it if that fails.
@@ -412,8 +409,8 @@ function newCore(module, loader, input) {
  * With the default data, options.lazy = true resolves before the tax tables and state price
  * levels (Calculator.loadExtras) and the metro and nonmetro areas (Calculator.loadAreas) are
  * loaded, with the small default module unless options.module = 'full' (a page that will soon
- * show take-home pay then downloads one module, not two). Rejects with a SalaryError (code
- * dataset_*) naming the JSON path of a problem.
+ * show take-home pay or a metro then downloads one module, not two). Rejects with a SalaryError
+ * (code dataset_*) naming the JSON path of a problem.
  */
 export async function load(opts) {
   const o = options('options', opts);

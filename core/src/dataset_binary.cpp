@@ -7,6 +7,7 @@
 #include <set>
 
 #include "number_format.hpp"
+#include "salary/wage_area.hpp"
 
 namespace salary {
 namespace {
@@ -508,33 +509,38 @@ namespace {
 // into `into` (reading into a copy and moving its tables over would cost the wasm code of its
 // own), and each visit_* has this one caller. The checksum has already passed, so only a wrongly
 // written snapshot can fail half way, leaving `into` with some of the part's figures: the part
-// then counts as not loaded, and loading it again overwrites them. kWithExtras false: the reader
-// of the default module, which has no code to read the extras (the tax tables are most of it).
-template <bool kWithExtras> std::optional<Error> read(std::string_view bytes, char part, Dataset& into) {
+// then counts as not loaded, and loading it again overwrites them. kAllParts false: the reader of
+// the default module, which reads the core part only and so has no code to read the extras (the
+// tax tables are most of it) or the areas, nor to model a wage area (wage_area.cpp): both come
+// with the full module.
+template <bool kAllParts> std::optional<Error> read(std::string_view bytes, char part, Dataset& into) {
   Unpacker u = open(bytes, part);
   if (!u.error) part = bytes[5];
-  if (part == 'A' && !kWithExtras) u.fail("a snapshot of the whole dataset; this reader takes only its core part", 5);
+  if (part == 'A' && !kAllParts) u.fail("a snapshot of the whole dataset; this reader takes only its core part", 5);
   std::vector<Area> areas, none;
   if (part == 'A' || part == 'C') {
     visit_core(u, into, areas, into.sources);
     add_areas(into, areas);
   }
-  if constexpr (kWithExtras) {
+  if constexpr (kAllParts) {
     if (part == 'A' || part == 'X') visit_extras(u, into, none, into.sources);
-  }
-  if (part == 'A' || part == 'M') {
-    std::vector<Area> wage_areas;
-    visit_areas(u, into, wage_areas, into.sources);
-    finish(u);
-    if (!u.error) add_areas(into, wage_areas);
+    if (part == 'A' || part == 'M') {
+      std::vector<Area> wage_areas;
+      visit_areas(u, into, wage_areas, into.sources);
+      finish(u);
+      if (!u.error) {
+        add_areas(into, wage_areas);
+        into.wage_area_model = &wage_area_distribution;
+      }
+    }
   }
   finish(u);
   return u.error;
 }
 
-template <bool kWithExtras> Result<Dataset> unpack(std::string_view bytes) {
+template <bool kAllParts> Result<Dataset> unpack(std::string_view bytes) {
   Dataset d;
-  if (auto error = read<kWithExtras>(bytes, 'C', d)) return *error;
+  if (auto error = read<kAllParts>(bytes, 'C', d)) return *error;
   return d;
 }
 }  // namespace
@@ -544,6 +550,6 @@ Result<Dataset> unpack_core(std::string_view bytes) { return unpack<false>(bytes
 
 std::optional<Error> unpack_extras(std::string_view bytes, Dataset& into) { return read<true>(bytes, 'X', into); }
 
-std::optional<Error> unpack_areas(std::string_view bytes, Dataset& into) { return read<false>(bytes, 'M', into); }
+std::optional<Error> unpack_areas(std::string_view bytes, Dataset& into) { return read<true>(bytes, 'M', into); }
 
 }  // namespace salary

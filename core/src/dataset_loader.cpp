@@ -7,6 +7,7 @@
 #include "json_parse.hpp"
 #include "json_reader.hpp"
 #include "salary/dataset.hpp"
+#include "salary/wage_area.hpp"
 #include "tax_loader.hpp"
 #include "wage_area_loader.hpp"
 
@@ -441,6 +442,7 @@ Result<Dataset> load_dataset(std::string_view json_text) {
             load_compensation_norms(r, root, out) && load_published_estimates(r, root, out) &&
             detail::load_tax(r, root, out.sources, out.areas, out.tax);
   if (!ok) return r.error();
+  out.wage_area_model = &wage_area_distribution;  // (Dataset::wage_area_model)
   return out;
 }
 

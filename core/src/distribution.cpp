@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "number_format.hpp"
-#include "salary/wage_area.hpp"
 
 namespace salary {
 
@@ -97,7 +96,12 @@ Result<AreaDistribution> area_distribution(const Dataset& data, const std::strin
     return make_error(code::kRangeOnly,
                       area->name + ": " + what + " is published; no percentile can be given");
   }
-  if (is_wage_area(area->kind)) return wage_area_distribution(data, *occupation, *area);
+  if (is_wage_area(area->kind)) {
+    // Through the hook the areas' readers set (Dataset::wage_area_model): a Dataset gets wage
+    // areas only from them, so it is never missing but in one put together by hand.
+    if (!data.wage_area_model) return make_error(code::kNoData, area->name + ": no model of wage areas is loaded");
+    return data.wage_area_model(data, *occupation, *area);
+  }
   if (area->kind == AreaKind::kTerritory)
     return make_error(code::kNoData, "no " + occupation->title + " wages for " + area->name +
                                          " as a whole: choose one of its wage areas");

@@ -217,6 +217,37 @@ test('lazy load: national and state figures first, tax tables and metro areas on
   lazy.dispose();
 });
 
+test('the default module reads the core part only: the areas, like the extras, move a calculator to the full module', async () => {
+  // The default module has no code to read the extras or the areas (docs/performance.md).
+  const glue = await import('../../dist/salary-core-node-glue.mjs');
+  const module = await glue.default({ wasmBinary: readFileSync(new URL('../../dist/salary-core.wasm', import.meta.url)) });
+  for (const method of ['loadAreas', 'loadExtras', 'takeHome', 'costOfLiving', 'localities']) {
+    assert.equal(module.Calculator.prototype[method], undefined, method);
+  }
+  const lazy = await load({ lazy: true });
+  const texas = lazy.estimate({ area: 'TX', experience: 'senior' });
+  const loading = lazy.loadAreas();
+  // Meanwhile the calculator keeps computing, with the default module.
+  assert.deepEqual(lazy.estimate({ area: 'TX', experience: 'senior' }), texas);
+  await loading;
+  assert.equal(lazy.areasLoaded, true);
+  assert.equal(lazy.extrasLoaded, false);
+  assert.deepEqual(lazy.estimate({ area: 'TX', experience: 'senior' }), texas, 'the same figures in the full module');
+  assert.deepEqual(lazy.percentileOf(150000, { area: '42660' }), calculator.percentileOf(150000, { area: '42660' }));
+  assert.deepEqual(lazy.prevailingWage({ area: '42660', salary: 150000 }), calculator.prevailingWage({ area: '42660', salary: 150000 }));
+  throwsSalaryError(() => lazy.takeHome({ salary: 100000 }), 'not_loaded', /loadExtras/);
+  await lazy.loadExtras(); // into the full module it is in already
+  assert.deepEqual(lazy.takeHome({ salary: 120000, area: '42660' }), calculator.takeHome({ salary: 120000, area: '42660' }));
+  assert.deepEqual(lazy.percentileOf(150000, { area: '42660' }), calculator.percentileOf(150000, { area: '42660' }));
+  lazy.dispose();
+  // Disposed while a part loads: the part rejects, and nothing is left half loaded.
+  const disposed = await load({ lazy: true });
+  const part = disposed.loadAreas();
+  disposed.dispose();
+  await assert.rejects(part, (e) => e instanceof SalaryError && e.code === 'disposed');
+  throwsSalaryError(() => disposed.percentileOf(1), 'disposed');
+});
+
 test('the ten metros the seed articles name each give a percentile, an estimate, cost of living, take-home pay and the four levels', () => {
   const metros = { 41940: 'San Jose', 42660: 'Seattle', 41860: 'San Francisco', 35620: 'New York', 14460: 'Boston',
     47900: 'Washington', 14500: 'Boulder', 12420: 'Austin', 39580: 'Raleigh', 19740: 'Denver' };

@@ -1,10 +1,12 @@
 // The only file that knows about JavaScript: it exposes the Calculator (calculator.hpp) through
 // Embind, built into three modules (CMakeLists.txt). The default one reads the core part of the
-// shipped data (a binary snapshot) and computes the wage figures, estimates and conversions: it
-// has neither the tax tables' code nor a JSON parser. Built with SALARY_WITH_TAX (the full
-// module, loaded when a page first needs take-home pay or cost of living) it also reads the
-// extras and computes those; with SALARY_WITH_JSON, the full module that also loads JSON
-// datasets. What each method writes is laid out in records.schema.
+// shipped data (a binary snapshot) and computes the nation's and the states' wage figures,
+// estimates and conversions: it has neither the tax tables' code, nor the metro and nonmetro
+// areas' (their reader and the fit of their curves to DOL's levels), nor a JSON parser. Built
+// with SALARY_WITH_TAX (the full module, loaded when a page first needs take-home pay, cost of
+// living or a metro) it also reads the extras and the areas and computes those; with
+// SALARY_WITH_JSON, the full module that also loads JSON datasets. What each method writes is
+// laid out in records.schema.
 #include <emscripten/bind.h>
 
 #include "calculator.hpp"
@@ -24,10 +26,10 @@ EMSCRIPTEN_BINDINGS(salary_core) {
       .function("costOfLiving", &Calculator::cost_of_living)
       .function("takeHome", &Calculator::take_home)
       .function("localities", &Calculator::localities)
+      .function("loadAreas", &Calculator::load_areas)
 #else
       .function("loadSnapshot", &Calculator::load_core_snapshot)
 #endif
-      .function("loadAreas", &Calculator::load_areas)
 #ifdef SALARY_WITH_JSON
       .function("loadJson", &Calculator::load_json)
 #endif

@@ -120,6 +120,12 @@ struct PublishedEstimate {
   std::optional<double> value, low, high;
 };
 
+struct Dataset;
+struct AreaDistribution;
+// How a wage area's distribution is derived from its state's curve and DOL's levels
+// (wage_area_distribution, wage_area.hpp).
+using WageAreaModel = Result<AreaDistribution> (*)(const Dataset&, const Occupation&, const Area&);
+
 struct Dataset {
   std::string format, version;
   std::map<std::string, Source> sources;
@@ -142,6 +148,11 @@ struct Dataset {
   std::vector<CompensationNorm> compensation_norms;
   std::vector<PublishedEstimate> published_estimates;
   TaxTables tax;
+  // The code that reads the wage areas (unpack_areas, unpack_dataset, load_dataset) sets this to
+  // wage_area_distribution, and area_distribution() calls it for a metro or nonmetro area. A hook
+  // rather than a call so that a wasm module without those readers (the default one: the nation
+  // and the states only) links none of the wage areas' fit, ~3 KB gzip (docs/performance.md).
+  WageAreaModel wage_area_model = nullptr;
 
   const Area* find_area(const std::string& code) const;
   const Occupation* find_occupation(const std::string& code) const;

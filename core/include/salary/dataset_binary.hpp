@@ -38,7 +38,8 @@ std::string pack_dataset(const Dataset& data, DatasetPart part = DatasetPart::kA
 // dataset snapshot").
 Result<Dataset> unpack_dataset(std::string_view bytes);
 // The same for a core-part snapshot only (a whole-dataset one is refused): what the default wasm
-// module reads, so that it carries no code for the extras. Their tables come with the full module.
+// module reads, so that it carries no code for the extras or the areas. Their tables, and the
+// model of the wage areas, come with the full module (unpack_dataset, unpack_extras, unpack_areas).
 Result<Dataset> unpack_core(std::string_view bytes);
 std::optional<Error> unpack_extras(std::string_view bytes, Dataset& into);
 std::optional<Error> unpack_areas(std::string_view bytes, Dataset& into);
