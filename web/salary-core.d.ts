@@ -23,8 +23,8 @@ export const DEFAULTS: Readonly<{
 export interface LoadOptions {
   /** With the default dataset: resolve as soon as the national and state wage figures are in,
    *  before the tax tables and state price levels (call Calculator.loadExtras() before
-   *  takeHome/costOfLiving) and the metro and nonmetro areas (Calculator.loadAreas() before using
-   *  a metro's code). */
+   *  takeHome/costOfLiving/totalComp) and the metro and nonmetro areas (Calculator.loadAreas()
+   *  before using a metro's code). */
   lazy?: boolean;
   /** With lazy: 'full' loads the module that computes with the extras and the areas from the
    *  start (a page that will soon call takeHome or costOfLiving, or use a metro, then downloads
@@ -256,7 +256,8 @@ export class Calculator {
   /** False only after load({ lazy: true }) until loadExtras() has resolved. */
   readonly extrasLoaded: boolean;
   /** Loads the tax tables and state price levels (once), with the module that computes with them.
-   *  takeHome, localities and costOfLiving throw a SalaryError with code 'not_loaded' before that. */
+   *  takeHome, localities, costOfLiving and totalComp (computed by that module only) throw a
+   *  SalaryError with code 'not_loaded' before that. */
   loadExtras(): Promise<void>;
   /** False only after load({ lazy: true }) until loadAreas() has resolved. */
   readonly areasLoaded: boolean;
@@ -272,6 +273,8 @@ export class Calculator {
   estimate(profile?: Profile): EstimateResult;
   /** The model's own density over from..to (the curve the chart draws). samples: 2–2000, default 120. */
   densityCurve(from: number, to: number, options?: Where & { samples?: number }): DensityCurve;
+  /** Base + bonus + equity per year + benefits + retirement match. After load({ lazy: true }),
+   *  only once loadExtras() has resolved (it is computed by the full module). */
   totalComp(parts: CompensationParts): TotalCompResult;
   /** hoursPerWeek (default 40; 1 to 168) only matters to or from 'hourly'. */
   convert(amount: number, from: PayPeriod, to: PayPeriod, options?: { hoursPerWeek?: number }): ConvertResult;

@@ -210,9 +210,11 @@ export class Calculator {
     this.#parts[name] = null;
   }
 
+  // Take-home pay and cost of living need the extras' tables; total compensation only the full
+  // module that loads with them (the compensation panel, which shows it, needs the extras anyway).
   #needExtras(fn) {
     if (this.#parts.extras !== null) {
-      throw new SalaryError('not_loaded', `${fn} needs the tax tables and price levels: await calculator.loadExtras() first`);
+      throw new SalaryError('not_loaded', `${fn} needs the ${fn === 'totalComp' ? 'full module' : 'tax tables and price levels'}: await calculator.loadExtras() first`);
     }
   }
 
@@ -263,6 +265,7 @@ export class Calculator {
   }
 
   totalComp(parts) {
+    this.#needExtras('totalComp');
     const c = options('parts', parts);
     const core = this.#live;
     return core.read(core.calculator.totalComp(

@@ -199,6 +199,7 @@ test('lazy load: national and state figures first, tax tables and metro areas on
   throwsSalaryError(() => lazy.takeHome({ salary: 100000 }), 'not_loaded', /loadExtras/);
   throwsSalaryError(() => lazy.localities('NY'), 'not_loaded', /loadExtras/);
   throwsSalaryError(() => lazy.costOfLiving(100000, 'CA', 'TX'), 'not_loaded', /loadExtras/);
+  throwsSalaryError(() => lazy.totalComp({ base: 100000 }), 'not_loaded', /totalComp needs the full module: await calculator.loadExtras/);
   // A metro's code before the areas are in: not_loaded (load them and ask again), not unknown_area.
   throwsSalaryError(() => lazy.estimate({ area: '41940' }), 'not_loaded', /"41940" is a metro or nonmetro area code: await calculator.loadAreas\(\)/);
   throwsSalaryError(() => lazy.percentileOf(1, { area: '4800001' }), 'not_loaded', /loadAreas/);
@@ -213,6 +214,7 @@ test('lazy load: national and state figures first, tax tables and metro areas on
   // The wage figures keep working in the full module it moved to, from the same data.
   assert.deepEqual(lazy.estimate({ area: '41940', experience: 'senior' }), calculator.estimate({ area: '41940', experience: 'senior' }));
   assert.deepEqual(lazy.localities('MD'), calculator.localities('MD'));
+  assert.deepEqual(lazy.totalComp({ base: 150000, bonusPercent: 10 }), calculator.totalComp({ base: 150000, bonusPercent: 10 }));
   throwsSalaryError(() => lazy.percentileOf(1, { area: '99999' }), 'unknown_area', /"99999"/);
   lazy.dispose();
 });
@@ -221,7 +223,7 @@ test('the default module reads the core part only: the areas, like the extras, m
   // The default module has no code to read the extras or the areas (docs/performance.md).
   const glue = await import('../../dist/salary-core-node-glue.mjs');
   const module = await glue.default({ wasmBinary: readFileSync(new URL('../../dist/salary-core.wasm', import.meta.url)) });
-  for (const method of ['loadAreas', 'loadExtras', 'takeHome', 'costOfLiving', 'localities']) {
+  for (const method of ['loadAreas', 'loadExtras', 'takeHome', 'costOfLiving', 'localities', 'totalComp']) {
     assert.equal(module.Calculator.prototype[method], undefined, method);
   }
   const lazy = await load({ lazy: true });

@@ -2,6 +2,7 @@
 // every widget on the default data shares one Calculator, widgets with the same dataset-src share
 // theirs (custom-dataset.js). Also the read-only listings of a Calculator, computed once.
 import { load } from '../salary-core.mjs';
+import { livedIn } from './residence.js';
 
 let shared = null;
 const listingsCache = new WeakMap();
@@ -109,6 +110,9 @@ export function listingsOf(calc) {
       return localities.get(key);
     };
     L.areaByCode = new Map(L.areas.map((a) => [a.code, a]));
+    // Whose state taxes the visitor (residence.js), here for the take-home panel: imported by a
+    // panel too, residence.js would be a chunk of its own, one more file for every widget.
+    L.livedIn = (area, residence) => livedIn(L, area, residence);
     // Numbered in the order they arrive (the core part's, then each part's as it loads), so that a
     // citation's number never changes while the page is open.
     let numbers = sourceNumbers.get(calc);

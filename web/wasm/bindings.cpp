@@ -4,7 +4,8 @@
 // estimates and conversions: it has neither the tax tables' code, nor the metro and nonmetro
 // areas' (their reader and the fit of their curves to DOL's levels), nor a JSON parser. Built
 // with SALARY_WITH_TAX (the full module, loaded when a page first needs take-home pay, cost of
-// living or a metro) it also reads the extras and the areas and computes those; with
+// living, total compensation or a metro) it also reads the extras and the areas and computes
+// those and total compensation; with
 // SALARY_WITH_JSON, the full module that also loads JSON datasets. What each method writes is
 // laid out in records.schema.
 #include <emscripten/bind.h>
@@ -27,6 +28,8 @@ EMSCRIPTEN_BINDINGS(salary_core) {
       .function("takeHome", &Calculator::take_home)
       .function("localities", &Calculator::localities)
       .function("loadAreas", &Calculator::load_areas)
+      // Only the compensation panel, which needs the extras, shows it: ~1.1 KB gzip less here.
+      .function("totalComp", &Calculator::total_comp)
 #else
       .function("loadSnapshot", &Calculator::load_core_snapshot)
 #endif
@@ -37,7 +40,6 @@ EMSCRIPTEN_BINDINGS(salary_core) {
       .function("salaryAt", &Calculator::salary_at)
       .function("estimate", &Calculator::estimate)
       .function("densityCurve", &Calculator::density_curve)
-      .function("totalComp", &Calculator::total_comp)
       .function("convert", &Calculator::convert)
       .function("listings", &Calculator::listings);
 }

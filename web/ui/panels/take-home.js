@@ -2,7 +2,6 @@
 // by line, with the rules inside the state and local income taxes and the contribution limits.
 import { h, table, scroller } from '../dom.js';
 import { money, ratioPercent, payNote } from '../format.js';
-import { livedIn } from '../residence.js';
 
 // An error of the API, as a message next to the field it concerns.
 function fieldOf(e, ctx) {
@@ -46,7 +45,7 @@ export default {
   compute(ctx) {
     const v = ctx.v;
     // A metro spanning several states is taxed where the visitor lives, when that is one of them.
-    const lived = livedIn(ctx.L, ctx.where.area, v.residence);
+    const lived = ctx.L.livedIn(ctx.where.area, v.residence);
     const residenceState = lived === ctx.where.area ? undefined : lived;
     try {
       return ctx.calc.takeHome({
