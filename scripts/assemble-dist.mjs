@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { minify } from 'terser';
-import { parseSchema, readerSource } from '../web/wasm/schema.mjs';
+import { parseSchema, readerSource, FULL_MODULE_RECORDS } from '../web/wasm/schema.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -28,15 +28,18 @@ export const cssTextPlugin = {
 
 /**
  * esbuild plugin: `import * as record from './wasm/records.schema'` gives the readers generated
- * from the wire format's schema (web/wasm/schema.mjs), one per record.
+ * from the wire format's schema (web/wasm/schema.mjs), one per record, but for the results only
+ * the full module computes; `'./records.schema?full'` gives those (web/wasm/full-records.mjs).
  */
 export const recordSchemaPlugin = {
   name: 'record-schema',
   setup(build) {
-    build.onLoad({ filter: /\.schema$/ }, (args) => ({
-      contents: readerSource(parseSchema(readFileSync(args.path, 'utf8')), './record-reader.mjs'),
-      loader: 'js', resolveDir: dirname(args.path),
-    }));
+    build.onLoad({ filter: /\.schema$/ }, (args) => {
+      const records = parseSchema(readFileSync(args.path, 'utf8'));
+      const full = args.suffix === '?full';
+      const only = [...records.keys()].filter((name) => FULL_MODULE_RECORDS.includes(name) === full);
+      return { contents: readerSource(records, './record-reader.mjs', only), loader: 'js', resolveDir: dirname(args.path) };
+    });
   },
 };
 
@@ -143,23 +146,25 @@ async function bundleCore() {
 }
 
 /**
- * dist/salary-core-json-glue.mjs: the JSON module's glue with its JavaScript half (web/json-dataset.mjs,
- * which reads load()'s dataset argument) bundled in, so that code reaches only pages that load a
- * custom dataset. salary-core.mjs stays external: one SalaryError.
+ * dist/<name>: a lazily loaded module's Emscripten glue with its JavaScript half (`entry`) bundled
+ * in: for the full module, the readers of the records only it writes (web/full-glue.mjs); for the
+ * JSON one, those and the reading of load()'s dataset argument (web/json-dataset.mjs). Only pages
+ * that load the module download that code. salary-core.mjs stays external: one SalaryError.
  */
-async function bundleJsonGlue() {
-  const glue = join(dist, 'salary-core-json-glue.mjs');
+async function bundleGlue(name, entry) {
+  const glue = join(dist, name);
   const result = await esbuild.build({
     ...widgetBuildOptions,
-    entryPoints: [join(root, 'web/json-dataset.mjs')],
+    entryPoints: [join(root, entry)],
     format: 'esm',
     plugins: [{
-      name: 'json-glue',
+      name: 'glue',
       setup(build) {
-        build.onResolve({ filter: /^\.\/salary-core-json-glue\.mjs$/ }, () => ({ path: glue }));
-        build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'entry-point' || args.path === glue ? undefined : { path: args.path, external: true }));
+        build.onResolve({ filter: /^\.\/salary-core-(full|json)-glue\.mjs$/ }, () => ({ path: glue }));
+        build.onResolve({ filter: /(^|\/)salary-core\.mjs$/ }, (args) => ({ path: args.path, external: true }));
+        build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, external: true }));
       },
-    }],
+    }, recordSchemaPlugin],
   });
   writeFileSync(glue, result.outputFiles[0].text);
 }
@@ -235,7 +240,8 @@ async function main() {
   await bundlePage();
   await bundleEmbedBuilder();
   await bundleCore();
-  await bundleJsonGlue();
+  await bundleGlue('salary-core-full-glue.mjs', 'web/full-glue.mjs');
+  await bundleGlue('salary-core-json-glue.mjs', 'web/json-dataset.mjs');
   if (!readable) await minifyModules(['salary-core-glue.mjs', 'salary-core-node-glue.mjs', 'salary-core-full-glue.mjs', 'salary-core-json-glue.mjs', 'salary-data.mjs',
     'salary-core.mjs', 'page.mjs', 'embed.mjs', 'embed-builder.mjs', ...readdirSync(dist).filter((name) => /^salary-calculator(-.+)?\.js$/.test(name))]);
   await checkGlue();

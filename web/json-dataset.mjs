@@ -1,10 +1,13 @@
 // The JavaScript half of the JSON module: reads the dataset argument of load({ dataset }) into
-// what the core parses. scripts/assemble-dist.mjs bundles it with the JSON module's Emscripten
+// what the core parses, and the records only the full module writes (the JSON module is the full
+// one plus the parser). scripts/assemble-dist.mjs bundles it with the JSON module's Emscripten
 // glue into dist/salary-core-json-glue.mjs, which salary-core.mjs imports only for a custom
 // dataset: a page on the default data never downloads this code.
 import { SalaryError, MAX_DATASET_BYTES } from './salary-core.mjs';
+import createGlue from './salary-core-json-glue.mjs';
+import { withFullRecords } from './wasm/full-records.mjs';
 
-export { default } from './salary-core-json-glue.mjs';
+export default (options) => createGlue(options).then(withFullRecords);
 
 /**
  * JSON text, UTF-8 bytes (ArrayBuffer / typed array, given to the core as they are, which checks

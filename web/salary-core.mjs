@@ -56,7 +56,8 @@ function loadModule(kind) {
 }
 
 // ---- results: the core writes each into one record, laid out in wasm/records.schema; the
-// readers are generated from that file at build time, one per record, named as the record ----
+// readers are generated from that file at build time, one per record, named as the record (those
+// of the results only the full module computes are in its glue) ----
 /** A core Calculator with the module it lives in: calls a method and reads its record. */
 class Core {
   constructor(module) {
@@ -71,6 +72,12 @@ class Core {
     const r = readRecord(this.module, this.header, ok ? readResult : record.error);
     if (!ok) throw new SalaryError(r.code, r.message);
     return r;
+  }
+
+  // The same for a result only the full module computes: its glue has the reader
+  // (wasm/full-records.mjs).
+  readFull(ok, name) {
+    return ok ? this.module.readFull(this.header, name) : this.read(ok);
   }
 
   delete() { this.calculator.delete(); }
@@ -268,14 +275,14 @@ export class Calculator {
     this.#needExtras('totalComp');
     const c = options('parts', parts);
     const core = this.#live;
-    return core.read(core.calculator.totalComp(
+    return core.readFull(core.calculator.totalComp(
       number('base', c.base),
       optionalNumber('bonusPercent', c.bonusPercent, 0, { max: 1000 }),
       optionalNumber('equityGrant', c.equityGrant, 0),
       optionalNumber('equityVestingYears', c.equityVestingYears, DEFAULTS.equityVestingYears, { min: 0.1, max: 10 }),
       optionalNumber('equityAnnual', c.equityAnnual, 0),
       optionalNumber('benefits', c.benefits, 0),
-      optionalNumber('retirementMatchPercent', c.retirementMatchPercent, 0, { max: 1000 })), record.totalComp);
+      optionalNumber('retirementMatchPercent', c.retirementMatchPercent, 0, { max: 1000 })), 'totalComp');
   }
 
   convert(amount, from, to, opts) {
@@ -289,8 +296,8 @@ export class Calculator {
   costOfLiving(salary, fromArea, toArea) {
     this.#needExtras('costOfLiving');
     const core = this.#live;
-    return core.read(core.calculator.costOfLiving(number('salary', salary), this.#area('fromArea', fromArea, undefined),
-      this.#area('toArea', toArea, undefined)), record.costOfLiving);
+    return core.readFull(core.calculator.costOfLiving(number('salary', salary), this.#area('fromArea', fromArea, undefined),
+      this.#area('toArea', toArea, undefined)), 'costOfLiving');
   }
 
   takeHome(input) {
@@ -308,10 +315,10 @@ export class Calculator {
     const age = optionalNumber('age', t.age ?? undefined, 0, { min: 14, max: 120 });
     if (!Number.isInteger(age)) throw new SalaryError('invalid_number', `age must be a whole number of years, got ${age}`);
     const core = this.#live;
-    return core.read(core.calculator.takeHome(salary, this.#area('area', t.area), year,
+    return core.readFull(core.calculator.takeHome(salary, this.#area('area', t.area), year,
       string('filingStatus', t.filingStatus, DEFAULTS.filingStatus), string('locality', t.locality ?? undefined, ''),
       retirement, age, hsa, string('hsaCoverage', t.hsaCoverage, 'self'), fsa,
-      string('residenceState', t.residenceState, '')), record.takeHome);
+      string('residenceState', t.residenceState, '')), 'takeHome');
   }
 
   /**
@@ -343,7 +350,7 @@ export class Calculator {
     this.#needExtras('localities');
     const o = options('options', opts);
     const core = this.#live;
-    return core.read(core.calculator.localities(this.#area('area', area, undefined), this.#taxYear(o.year)), record.localities);
+    return core.readFull(core.calculator.localities(this.#area('area', area, undefined), this.#taxYear(o.year)), 'localities');
   }
 
   #taxYear(value) {

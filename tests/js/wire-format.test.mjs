@@ -7,18 +7,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseSchema, readerSource } from '../../web/wasm/schema.mjs';
+import { parseSchema, readerSource, FULL_MODULE_RECORDS } from '../../web/wasm/schema.mjs';
 import { readRecord, unread } from '../../web/wasm/record-reader.mjs';
 
 const wasm = new URL('../../web/wasm/', import.meta.url);
 const schemaText = readFileSync(new URL('records.schema', wasm), 'utf8');
 
 /** The readers generated from `text`, as a module (written to a temporary file and imported). */
-async function readersOf(text) {
+async function readersOf(text, only = null) {
   const dir = mkdtempSync(join(tmpdir(), 'salary-readers-'));
   try {
     const file = join(dir, 'readers.mjs');
-    writeFileSync(file, readerSource(parseSchema(text), new URL('record-reader.mjs', wasm).href));
+    writeFileSync(file, readerSource(parseSchema(text), new URL('record-reader.mjs', wasm).href, only));
     return await import(pathToFileURL(file).href);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -56,6 +56,20 @@ test('the schema parses, and its readers are the Calculator methods and `error`'
   const readers = await readersOf(schemaText);
   assert.deepEqual(Object.keys(readers).sort(),
     ['convert', 'costOfLiving', 'densityCurve', 'error', 'estimate', 'listings', 'localities', 'percentileOf', 'salaryAt', 'takeHome', 'totalComp']);
+});
+
+test('the readers split in two: those of the results only the full module computes go with its glue', async () => {
+  const records = parseSchema(schemaText);
+  const roots = [...records.keys()].filter((name) => ![...records.values()].some((fields) => fields.some((f) => (f.type.name ?? f.type.of?.name) === name)));
+  const full = await readersOf(schemaText, FULL_MODULE_RECORDS);
+  const rest = await readersOf(schemaText, roots.filter((name) => !FULL_MODULE_RECORDS.includes(name)));
+  assert.deepEqual(Object.keys(full).sort(), ['costOfLiving', 'localities', 'takeHome', 'totalComp']);
+  assert.deepEqual(Object.keys(rest).sort(), ['convert', 'densityCurve', 'error', 'estimate', 'listings', 'percentileOf', 'salaryAt']);
+  // Each half holds only the readers its records need: the take-home pay's are not in the rest.
+  const source = readerSource(records, './record-reader.mjs', roots.filter((name) => !FULL_MODULE_RECORDS.includes(name)));
+  assert.doesNotMatch(source, /federalTaxableIncome|compensationLine|"rpp"/);
+  assert.deepEqual(readRecord(...memoryWith([100, 10, 0, 0, 0, 110, 1, 'base', 'Base salary', 100]), full.totalComp),
+    { base: 100, bonus: 10, equity: 0, benefits: 0, retirementMatch: 0, total: 110, lines: [{ id: 'base', label: 'Base salary', amount: 100 }] });
 });
 
 test('a record reads back into the object the schema describes, optional parts included', async () => {

@@ -4,7 +4,9 @@
 import createGlue from 'offline:stripped-glue';
 import { WASM_GZIP_BASE64 } from 'offline:payload';
 import { gunzipBase64 } from './gunzip.mjs';
+import { withFullRecords } from '../wasm/full-records.mjs';
 
+// It is the full module (build-offline.mjs): with the readers of the records only that one writes.
 export default async function createSalaryModule(options = {}) {
-  return createGlue({ ...options, wasmBinary: await gunzipBase64(WASM_GZIP_BASE64) });
+  return withFullRecords(await createGlue({ ...options, wasmBinary: await gunzipBase64(WASM_GZIP_BASE64) }));
 }

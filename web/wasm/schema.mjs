@@ -74,13 +74,21 @@ const key = (name) => JSON.stringify(name);
 const needsStatements = (fields) => fields.some((f) => f.type.kind === 'optionalRecord' || f.type.kind === 'spread');
 
 /**
+ * The results only the full wasm module computes (web/wasm/bindings.cpp, SALARY_WITH_TAX): their
+ * readers go with that module's glue (web/wasm/full-records.mjs), not into salary-core.mjs, which
+ * every page downloads.
+ */
+export const FULL_MODULE_RECORDS = ['costOfLiving', 'localities', 'takeHome', 'totalComp'];
+
+/**
  * An ES module that exports one reader per record that no other record contains (the
  * Calculator's results and `error`), named as the record: each returns the record at the reading
  * position of `primitives` (a module path exporting num, flag, str, optNum, optStr, list and keyed:
  * web/wasm/record-reader.mjs) as a plain object, and moves past it. A record contained once is
  * read in place, as a hand-written reader would; one contained more often has a reader of its own.
+ * `only`: which of those records to export (with what they contain); default all.
  */
-export function readerSource(records, primitives) {
+export function readerSource(records, primitives, only = null) {
   const uses = new Map([...records.keys()].map((name) => [name, 0]));
   for (const fields of records.values()) {
     for (const { type } of fields) {
@@ -135,8 +143,17 @@ export function readerSource(records, primitives) {
   // read by statements where they are contained.
   const own = [...records.keys()].filter((name) => !inPlace(name) || (needsStatements(records.get(name))
     && [...records.values()].some((fields) => fields.some((f) => f.type.name === name))));
-  const readers = own.map((name) => `const ${id(name)} = ${reader(records.get(name))};`);
-  const roots = own.filter((name) => uses.get(name) === 0);
+  // The records `only` reaches, itself included.
+  const reached = new Set();
+  const reach = (name) => {
+    if (reached.has(name)) return;
+    reached.add(name);
+    for (const { type } of records.get(name)) if (type.name ?? type.of?.name) reach(type.name ?? type.of.name);
+  };
+  for (const name of only ?? records.keys()) reach(name);
+  const mine = own.filter((name) => reached.has(name));
+  const readers = mine.map((name) => `const ${id(name)} = ${reader(records.get(name))};`);
+  const roots = mine.filter((name) => uses.get(name) === 0);
   return [
     '// Generated from web/wasm/records.schema by web/wasm/schema.mjs.',
     `import { num, flag, str, optNum, optStr, list, keyed } from ${JSON.stringify(primitives)};`,
