@@ -5,8 +5,10 @@
 // so they work the same in every engine.
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { startServer } from '../../scripts/serve.mjs';
 import { launch, engine } from './engines/index.mjs';
+import { decode } from '../../web/offline/text91.mjs';
 
 export { engine, chromiumOnly } from './engines/index.mjs';
 export { decodePng } from './engines/png.mjs';
@@ -225,4 +227,14 @@ export async function fullSession(page, { share = true } = {}) {
     await page.locator('#share-link').waitFor();
   }
   return result;
+}
+
+/**
+ * The page script the offline file's inline script unpacks and runs (scripts/build-offline.mjs):
+ * gzipped and written as text (web/offline/text91.mjs) in that script's `code` string.
+ */
+export function offlinePageScript(inlineScript) {
+  const packed = /\bcode:"([^"]*)"/.exec(inlineScript);
+  if (!packed) throw new Error('the offline file\'s script has no packed page script');
+  return gunzipSync(decode(packed[1])).toString('utf8');
 }
