@@ -99,15 +99,19 @@ async function bundlePage() {
   writeFileSync(join(dist, 'page.mjs'), result.outputFiles[0].text);
 }
 
-/** The page's embed builder, a file of its own that the page imports when the builder is opened. */
-async function bundleEmbedBuilder() {
+/**
+ * A module that imports the JS API beside it, bundled into a file of its own: the page's embed
+ * builder (imported when the builder is opened) and the offers API (salary-offers.mjs, imported
+ * by whoever compares offers; the widget's offers panel bundles its own copy into its chunk).
+ */
+async function bundleBesideCore(name) {
   const result = await esbuild.build({
     ...widgetBuildOptions,
-    entryPoints: [join(root, 'web/embed-builder.mjs')],
+    entryPoints: [join(root, 'web', name)],
     format: 'esm',
     plugins: [keepCoreExternal],
   });
-  writeFileSync(join(dist, 'embed-builder.mjs'), result.outputFiles[0].text);
+  writeFileSync(join(dist, name), result.outputFiles[0].text);
 }
 
 /**
@@ -214,6 +218,7 @@ async function main() {
     [join(built, 'salary-core-json-glue.wasm'), 'salary-core-json.wasm'],
     [join(root, 'web/salary-data.mjs'), 'salary-data.mjs'],
     [join(root, 'web/salary-core.d.ts'), 'salary-core.d.ts'],
+    [join(root, 'web/salary-offers.d.ts'), 'salary-offers.d.ts'],
     [join(root, 'web/salary-calculator.d.ts'), 'salary-calculator.d.ts'],
     [join(root, 'web/index.html'), 'index.html'],
     [join(root, 'web/page.css'), 'page.css'],
@@ -238,12 +243,13 @@ async function main() {
 
   await bundleWidget();
   await bundlePage();
-  await bundleEmbedBuilder();
+  await bundleBesideCore('embed-builder.mjs');
+  await bundleBesideCore('salary-offers.mjs');
   await bundleCore();
   await bundleGlue('salary-core-full-glue.mjs', 'web/full-glue.mjs');
   await bundleGlue('salary-core-json-glue.mjs', 'web/json-dataset.mjs');
   if (!readable) await minifyModules(['salary-core-glue.mjs', 'salary-core-node-glue.mjs', 'salary-core-full-glue.mjs', 'salary-core-json-glue.mjs', 'salary-data.mjs',
-    'salary-core.mjs', 'page.mjs', 'embed.mjs', 'embed-builder.mjs', ...readdirSync(dist).filter((name) => /^salary-calculator(-.+)?\.js$/.test(name))]);
+    'salary-core.mjs', 'salary-offers.mjs', 'page.mjs', 'embed.mjs', 'embed-builder.mjs', ...readdirSync(dist).filter((name) => /^salary-calculator(-.+)?\.js$/.test(name))]);
   await checkGlue();
 
   console.log(`assemble-dist: wrote ${dist}`);

@@ -67,7 +67,7 @@ test('the tarball holds the widget, the API, their types, the wasm and data, and
   for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/salary-calculator.js', 'dist/salary-calculator.d.ts', 'dist/salary-core.mjs', 'dist/salary-core.d.ts',
     'dist/salary-core.wasm', 'dist/salary-data.bin', 'dist/salary-data-extras.bin', 'dist/salary-data-areas.bin', 'dist/salary-core-node-glue.mjs',
     'dist/salary-core-full-glue.mjs', 'dist/salary-core-full.wasm',
-    'dist/salary-core-json-glue.mjs', 'dist/salary-core-json.wasm']) {
+    'dist/salary-core-json-glue.mjs', 'dist/salary-core-json.wasm', 'dist/salary-offers.mjs', 'dist/salary-offers.d.ts']) {
     assert.ok(files.includes(needed), `${needed} in the tarball`);
   }
   // Every panel chunk the widget imports is there.
@@ -87,6 +87,10 @@ test('the installed package’s JS API computes in Node', async () => {
   const fromPackage = await load();
   assert.equal(fromPackage.percentileOf(150000, { area: 'TX' }).percentile, calc.percentileOf(150000, { area: 'TX' }).percentile);
   assert.equal(fromPackage.version(), calc.version());
+  // The offers API, by its export, over the same installed JS API.
+  const { compareOffers } = await import(pathToFileURL(join(installed, pkg.exports['./offers'].default)).href);
+  const offers = [{ area: 'TX', base: 150000 }, { area: 'WA', base: 170000 }];
+  assert.equal(compareOffers(fromPackage, offers).differences[0].text, compareOffers(calc, offers).differences[0].text);
 });
 
 /** A blog post on the test server's origin that loads the widget from the CDN origin. */

@@ -2,6 +2,7 @@
 // it must type-check, and each @ts-expect-error line must be refused, or tsc fails the contract test.
 import type { SalaryCalculatorElement, SalaryCalculatorResult, SalaryCalculatorState } from '../../web/salary-calculator';
 import { DEFAULTS, load, SalaryError } from '../../web/salary-core';
+import { compareOffers, PAYCHECK_PERIODS, type CompareResult, type Offer, type OfferError } from '../../web/salary-offers';
 
 // The tag name gives the element's type.
 const widget = document.querySelector('salary-calculator');
@@ -52,3 +53,21 @@ try {
 } catch (e) {
   if (e instanceof SalaryError) console.log(e.code, year, home.net);
 }
+
+// Offers, compared with the same Calculator.
+const offers: Offer[] = [{ area: '12420', base: 150000, equityGrant: 100000 }, { area: 'WA', base: 170000, remote: true, signOnBonus: 20000 }];
+const compared: CompareResult = compareOffers(calc, offers, { pricesIn: '42660', payPeriod: PAYCHECK_PERIODS[1], profile: { experience: 'senior' } });
+const words: string[] = compared.differences.map((d) => d.text);
+const perPaycheck: number = compared.offers[0].paycheck.net;
+const level: number | undefined = compared.offers[0].prevailingWage?.levelMet;
+console.log(words, perPaycheck, level, compared.best.afterTaxAndPrices);
+try {
+  // @ts-expect-error an offer needs a base salary
+  compareOffers(calc, [{ area: 'TX' }]);
+  // @ts-expect-error no such pay period for a paycheck
+  compareOffers(calc, offers, { payPeriod: 'hourly' });
+} catch (e) {
+  const error = e as OfferError;
+  console.log(error.offer, error.field);
+}
+
