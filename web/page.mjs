@@ -3,6 +3,7 @@
 // (the page's CSP has no 'unsafe-inline'); the offline build bundles this same file.
 import './salary-calculator.js';
 import { stateToSearchParams, stateFromSearchParams } from './ui/share.js';
+import { PANEL_NAMES, loadPanels } from './ui/panels/index.js';
 
 const calculator = document.getElementById('calculator');
 const button = document.getElementById('share-button');
@@ -40,7 +41,9 @@ async function share() {
   }
 }
 
-restore();
+// Every panel's code first (it is in this bundle: a microtask away), so that the fields panels add
+// (the offers, the paycheck) are known when a shared link is applied.
+Promise.resolve(loadPanels(PANEL_NAMES)).then(restore);
 window.addEventListener('hashchange', restore);
 button.addEventListener('click', share);
 calculator.addEventListener('change', (event) => {

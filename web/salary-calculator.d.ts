@@ -74,6 +74,9 @@ export interface SalaryCalculatorState {
   fsa: number | null;
   /** The place the cost-of-living panel compares with ('' for automatic). */
   compareTo: string;
+  // Fields a panel adds once its code is in (before that, setting them does nothing):
+  /** How often a paycheck comes (the take-home and offers panels); default 'biweekly'. */
+  paycheck?: 'weekly' | 'biweekly' | 'semimonthly' | 'monthly';
 }
 
 /** One experience level's range for the profile (the career panel). */
@@ -111,7 +114,9 @@ export interface SalaryCalculatorResult {
   /** DOL's levels for the place (a metro or nonmetro area); `none` says why there are none. */
   prevailingWage?: PrevailingWageResult | { none: 'place' } | { none: 'occupation'; message: string };
   compensation?: TotalCompResult & { norms: CompensationNorm[] };
-  takeHome?: TakeHomeResult;
+  /** With one paycheck of the chosen period: the year's figures spread evenly (`lines`: each of
+   *  TakeHomeResult's lines, per paycheck). */
+  takeHome?: TakeHomeResult & { paycheck: { period: NonNullable<SalaryCalculatorState['paycheck']>; perYear: number; gross: number; net: number; lines: number[] } };
   costOfLiving?: {
     pair: CostOfLivingResult;
     states: Array<{ area: string; name: string; equivalent: number; rpp: number; year: number; source: string; median: number | null }>;

@@ -157,6 +157,16 @@ test('hourly pay is converted; offer, total compensation and take-home match the
   close(r.takeHome.net, net.net, 'take-home');
   assert.match(await w.locator('[data-result=offer]').textContent(), /An offer of \$150,000 is higher than about \d+% of pay for your profile/);
   assert.ok((await w.locator('[data-result=take-home]').textContent()).includes(usd(net.net)));
+  // Per paycheck, the period chosen: the year's take-home over 26, then 24 paychecks (calc.convert).
+  assert.equal(r.takeHome.paycheck.period, 'biweekly');
+  close(r.takeHome.paycheck.net, net.net / 26, 'a paycheck every two weeks');
+  assert.match(await w.locator('[data-result=paycheck]').textContent(), new RegExp(`^\\${usd(net.net / 26)} every two weeks$`));
+  await w.locator('#f-paycheck').selectOption('semimonthly');
+  r = await waitForResult(page, '#calculator', (x) => x.takeHome?.paycheck.period === 'semimonthly');
+  close(r.takeHome.paycheck.net, net.net / 24, 'a paycheck twice a month');
+  assert.equal(r.takeHome.paycheck.perYear, 24);
+  assert.equal(await w.locator('[data-result=paycheck]').textContent(), `${usd(net.net / 24)} twice a month`);
+  assert.equal(await w.locator('table.lines tr[data-line=net] td').last().textContent(), usd(net.net / 24));
   await assertNoProblems(env, assert);
 });
 

@@ -6,6 +6,8 @@
 // panel, holds its code and declares what it needs (the Panel type below). The widget bundle is
 // split at these imports (scripts/assemble-dist.mjs), so a compact widget downloads only the
 // panels it shows; the offline file bundles them all into its one script.
+import { FIELDS } from '../fields.js';
+
 export const PANELS = [
   { name: 'percentile', title: 'Where your pay falls', load: () => import('./percentile.js') },
   { name: 'estimate', title: 'Estimated pay for your profile', load: () => import('./estimate.js') },
@@ -40,6 +42,9 @@ export const COMPACT_PANELS = ['percentile', 'estimate', 'sources'];
  *   it is drawn again with its last figures, and the element the selector finds gets the focus
  * @property {string} [event]  its figures' key in the `change` event's detail (none: they are
  *   there already, as `percentile` and `estimate`)
+ * @property {Object<string, object>} [fields]  fields of its own (fields.js specs, by name), added to
+ *   FIELDS when its code is in: a widget's `state` knows them from then on (the page loads every
+ *   panel before it applies a shared link)
  *
  * What compute, render and view get: figures.js's figures, and the widget's helpers.
  * @typedef {object} PanelContext
@@ -95,7 +100,7 @@ export function loadPanels(names) {
     if (!loading.has(name)) {
       const meta = PANELS.find((p) => p.name === name);
       loading.set(name, meta.load().then(
-        (module) => settled.set(name, { code: module.default, error: null }),
+        (module) => settled.set(name, { code: module.default, error: null }) && Object.assign(FIELDS, module.default.fields),
         (error) => settled.set(name, { code: null, error }),
       ).finally(() => loading.delete(name)));
     }
