@@ -4,7 +4,7 @@
 // is opened, so none of it is in the page's first load or in the widget. Text only (no innerHTML).
 import { load } from './salary-core.mjs';
 
-const PANEL_NAMES = ['percentile', 'estimate', 'career', 'offer', 'compensation', 'take-home', 'cost-of-living', 'compare', 'sources'];
+const PANEL_NAMES = ['percentile', 'estimate', 'career', 'offer', 'offers', 'compensation', 'take-home', 'cost-of-living', 'compare', 'sources'];
 const COMPACT = ['percentile', 'estimate', 'sources'];
 const ATTRIBUTES = ['occupation', 'area', 'experience', 'salary', 'layout', 'panels', 'theme'];
 

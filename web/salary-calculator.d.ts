@@ -6,10 +6,11 @@ import type {
   AreaDistribution, CostOfLivingResult, EstimateResult, PlacePrice, Points, PrevailingWageResult, Source,
   TakeHomeResult, TotalCompResult, CompensationNorm,
 } from './salary-core';
+import type { CompareResult } from './salary-offers';
 
 /** The panels, in the order they are shown. */
 export type SalaryCalculatorPanel =
-  | 'percentile' | 'estimate' | 'career' | 'offer' | 'prevailing-wage' | 'compensation' | 'take-home' | 'cost-of-living'
+  | 'percentile' | 'estimate' | 'career' | 'offer' | 'prevailing-wage' | 'offers' | 'compensation' | 'take-home' | 'cost-of-living'
   | 'compare' | 'sources';
 
 /** What the widget's attributes accept. Every attribute is reflected by a property of the same name (camelCase). */
@@ -77,6 +78,17 @@ export interface SalaryCalculatorState {
   // Fields a panel adds once its code is in (before that, setting them does nothing):
   /** How often a paycheck comes (the take-home and offers panels); default 'biweekly'. */
   paycheck?: 'weekly' | 'biweekly' | 'semimonthly' | 'monthly';
+  /** The offers panel: the prices every take-home is also given in ('' for the first offer's place). */
+  pricesIn?: string;
+  // Offers A, B and C (the offers panel): a place ('US', a state, a metro CBSA code; '' for none),
+  // the base salary, bonus (% of base), equity grant and its vesting years, sign-on bonus,
+  // retirement match (% of base), benefits, and for a remote offer the employer's place.
+  aArea?: string; aBase?: number | null; aBonus?: number | null; aEquity?: number | null; aYears?: number;
+  aSignOn?: number | null; aMatch?: number | null; aBenefits?: number | null; aEmployer?: string;
+  bArea?: string; bBase?: number | null; bBonus?: number | null; bEquity?: number | null; bYears?: number;
+  bSignOn?: number | null; bMatch?: number | null; bBenefits?: number | null; bEmployer?: string;
+  cArea?: string; cBase?: number | null; cBonus?: number | null; cEquity?: number | null; cYears?: number;
+  cSignOn?: number | null; cMatch?: number | null; cBenefits?: number | null; cEmployer?: string;
 }
 
 /** One experience level's range for the profile (the career panel). */
@@ -113,6 +125,9 @@ export interface SalaryCalculatorResult {
   };
   /** DOL's levels for the place (a metro or nonmetro area); `none` says why there are none. */
   prevailingWage?: PrevailingWageResult | { none: 'place' } | { none: 'occupation'; message: string };
+  /** The offers with a place and a base, compared (salary-offers.d.ts; null when none has both),
+   *  and what each half-entered offer still needs. */
+  offers?: { result: CompareResult | null; waiting: string[] };
   compensation?: TotalCompResult & { norms: CompensationNorm[] };
   /** With one paycheck of the chosen period: the year's figures spread evenly (`lines`: each of
    *  TakeHomeResult's lines, per paycheck). */

@@ -82,7 +82,7 @@ test('choices drive the live widget and the three snippets, and each snippet giv
 
   // The full layout checks every part; a copy button copies or selects its snippet.
   await page.locator('input[name=layout][value=full]').check();
-  assert.equal(await page.locator('input[name=panels]:checked').count(), 9);
+  assert.equal(await page.locator('input[name=panels]:checked').count(), 10); // every panel, the offers comparison included
   assert.doesNotMatch(await page.locator('#b-script').inputValue(), /panels=/, 'all parts: no panels attribute needed');
   await page.locator('button[data-copy=b-iframe]').click();
   // The status is written once the clipboard answers (a promise): wait for it, then read it.

@@ -16,17 +16,15 @@ const lazy = (Format, options) => {
   formatters.push(() => make().format(1234.5));
   return { format: (v) => make().format(v) };
 };
-const nf = (options) => lazy(Intl.NumberFormat, options);
+export const nf = (options) => lazy(Intl.NumberFormat, options);
 const usd0 = nf({ style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const usd2 = nf({ style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const usdCompact = nf({ style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 });
 const usd3 = nf({ style: 'currency', currency: 'USD', maximumSignificantDigits: 3 });
 const signedUsd3 = nf({ style: 'currency', currency: 'USD', maximumSignificantDigits: 3, signDisplay: 'exceptZero' });
 const pct0 = nf({ style: 'percent', maximumFractionDigits: 0 });
-const pct1 = nf({ style: 'percent', maximumFractionDigits: 1 });
 const signedPct = nf({ style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 const plain = nf({ maximumFractionDigits: 1 });
-const fixed1 = nf({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
 let ordinals = null;
 formatters.push(() => ordinal(1));
 let collator = null;
@@ -51,12 +49,9 @@ export const estimateChange = (v) => signedUsd3.format(v);
 export const estimateRange = (low, high) => `${estimateMoney(low)}–${estimateMoney(high)}`;
 /** A 0–100 percentile as a percentage ("63%"). */
 export const percent = (p) => pct0.format(p / 100);
-/** A fraction as a percentage with one decimal ("28.2%"). */
-export const ratioPercent = (r) => pct1.format(r);
 /** A multiplier as a signed change ("+12.5%"). */
 export const change = (multiplier) => signedPct.format(multiplier - 1);
 export const number = (v) => plain.format(v);
-export const number1 = (v) => fixed1.format(v);
 export const moneyRange = (low, high) => (Math.round(low) === Math.round(high) ? money(low) : `${money(low)}–${money(high)}`);
 /** Compares two names in the visitor's language (for sorting places). */
 export const compareText = (a, b) => (collator ??= new Intl.Collator(locale)).compare(a, b);
@@ -80,10 +75,6 @@ export function percentileWords(percentile, distribution) {
   if (percentile < 1) return `lower than about 99% of ${who}`;
   return `higher than about ${percent(Math.min(99, Math.round(percentile)))} of ${who}`;
 }
-
-/** What the pay-based panels say when no pay is entered (they use the estimate's typical), or null. */
-export const payNote = (ctx) => (ctx.salary === null
-  ? `No pay entered yet: using your estimate's typical base salary, ${estimateMoney(ctx.base.estimate ? ctx.base.estimate.typical : 0)}.` : null);
 
 /** "the 41st percentile" */
 export const percentileOrdinal = (p) => `${ordinal(Math.max(1, Math.min(99, Math.round(p))))} percentile`;

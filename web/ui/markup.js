@@ -60,7 +60,7 @@ export function buildMarkup({ layout, panels, field, values: v, notice, view }) 
     if (out) outputs.set(p.name, out);
     return el('section', { class: `panel panel-${p.name}`, part: `panel panel-${p.name}`, 'data-panel': p.name }, [
       el('h2', { id: `h-${p.name}` }, p.title),
-      p.code?.controls ? el('div', { class: 'controls' }, p.code.controls({ field })) : null,
+      p.code?.controls ? el('div', { class: 'controls' }, p.code.controls({ field, values: v })) : null,
       out || el('p', { class: 'panel-error', part: 'error' },
         `This part could not be loaded (${p.error?.message || p.error}). Reloading the page may help.`),
     ]);

@@ -1,7 +1,8 @@
 // Total compensation: base, bonus, equity, benefits and retirement match, with the published norms
 // for each as a guide.
 import { h, table, scroller } from '../dom.js';
-import { money, ratioPercent, payNote } from '../format.js';
+import { money } from '../format.js';
+import { ratioPercent, payNote } from '../format-pay.js';
 
 const PERCENT_NORMS = new Set(['bonus_percent', 'equity_percent', 'retirement_match_percent']);
 const FIELDS = {

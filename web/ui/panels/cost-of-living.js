@@ -1,6 +1,7 @@
 // What the salary is worth elsewhere: between two places, and a sortable table of every state.
 import { h, table, scroller } from '../dom.js';
-import { money, number1, ratioPercent, people, compareText } from '../format.js';
+import { money, people, compareText } from '../format.js';
+import { number1, ratioPercent } from '../format-pay.js';
 
 const COLUMNS = [
   { key: 'name', label: 'State', type: 'text' },

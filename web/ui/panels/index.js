@@ -14,6 +14,7 @@ export const PANELS = [
   { name: 'career', title: 'Career path', load: () => import('./career.js') },
   { name: 'offer', title: 'Negotiation range and offers', load: () => import('./offer.js') },
   { name: 'prevailing-wage', title: 'H-1B and PERM prevailing wages', load: () => import('./prevailing-wage.js') },
+  { name: 'offers', title: 'Compare offers', extras: true, load: () => import('./offers.js') },
   { name: 'compensation', title: 'Total compensation', extras: true, load: () => import('./compensation.js') },
   { name: 'take-home', title: 'Take-home pay', extras: true, load: () => import('./take-home.js') },
   { name: 'cost-of-living', title: 'What your pay is worth elsewhere', extras: true, load: () => import('./cost-of-living.js') },
@@ -30,8 +31,9 @@ export const COMPACT_PANELS = ['percentile', 'estimate', 'sources'];
  * @property {(data: any, ctx: PanelContext) => any} render  a description of its output (dom.js h())
  * @property {(ctx: PanelContext) => any} [view]  what render() reads from ctx besides `data`, the
  *   listings and cite(): its output is redrawn only when this or `data` changes
- * @property {(ctx: {field: (name: string, words?: {label, placeholder?, optionLabels?}) => Node}) => Node[]} [controls]
- *   the fields above its output (fields.js), labelled in its words
+ * @property {(ctx: {field: (name: string, words?: {label, placeholder?, optionLabels?}) => Node, values: object}) => Node[]} [controls]
+ *   the fields above its output (fields.js), labelled in its words; `values`: the fields' values
+ *   when they are built (e.g. to open a group that holds one)
  * @property {boolean} [profile]  shows the profile fields (experience, specialization, skills…)
  * @property {boolean} [estimate]  needs the profile's estimate: if it fails, its error is shown
  * @property {boolean} [chart]  its output's width is measured (ctx.chartWidth()) and followed

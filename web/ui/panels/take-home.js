@@ -2,7 +2,8 @@
 // by line (a year, a month and a paycheck of the period chosen), with the rules inside the state
 // and local income taxes and the contribution limits.
 import { h, table, scroller } from '../dom.js';
-import { money, ratioPercent, payNote } from '../format.js';
+import { money } from '../format.js';
+import { ratioPercent, payNote } from '../format-pay.js';
 import { PAYCHECK_FIELD, PAYCHECK_WORDS } from '../paycheck.js';
 
 // An error of the API, as a message next to the field it concerns.
