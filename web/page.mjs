@@ -4,6 +4,7 @@
 import './salary-calculator.js';
 import { stateToSearchParams, stateFromSearchParams } from './ui/share.js';
 import { PANEL_NAMES, loadPanels } from './ui/panels/index.js';
+import { connectQuickInputs } from './quick-inputs.mjs';
 
 const calculator = document.getElementById('calculator');
 const button = document.getElementById('share-button');
@@ -46,6 +47,7 @@ async function share() {
 Promise.resolve(loadPanels(PANEL_NAMES)).then(restore);
 window.addEventListener('hashchange', restore);
 button.addEventListener('click', share);
+connectQuickInputs(calculator);
 calculator.addEventListener('change', (event) => {
   if (event.target !== calculator) return;
   const text = `dataset ${event.detail.version}`;

@@ -279,12 +279,15 @@ test('at 320 px wide and in dark mode nothing overflows horizontally', T, async 
     const page = await narrow.newPage();
     await page.goto(`${narrow.origin}/`);
     await waitForResult(page, '#calculator');
-    await page.locator('#calculator #f-salary').fill('120000');
+    await page.locator('#quick-pay').fill('120000'); // the phone's bar (the form is folded away)
     await waitForResult(page, '#calculator', (x) => x.salary === 120000);
     // The width the page lays out in: the viewport less a classic scrollbar (Firefox's is 12 px).
-    const { width, scrollWidth } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, scrollWidth: document.documentElement.scrollWidth }));
+    const widths = () => page.evaluate(() => ({ width: document.documentElement.clientWidth, scrollWidth: document.documentElement.scrollWidth }));
+    const { width, scrollWidth } = await widths();
     assert.ok(width <= (engine === 'webkit' ? 460 : 320), `laid out at ${width} px`);
     assert.equal(scrollWidth, width, 'no horizontal overflow');
+    await page.locator('#quick-more').click();
+    assert.equal((await widths()).scrollWidth, width, 'no horizontal overflow with every input open');
     const bg = await page.locator('#calculator').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.root')).backgroundColor);
     assert.equal(bg, 'rgb(13, 17, 23)', 'the dark palette is used');
     await assertNoProblems(narrow, assert);

@@ -6,7 +6,7 @@ import { moneyCompact } from './format.js';
 const KEYS = ['p10', 'p25', 'p50', 'p75', 'p90'];
 const SAMPLES = 121;
 // The distribution chart's frame (px) and the width of a label's character, for placing labels.
-const H = 200, LEFT = 10, RIGHT = 10, TOP = 34, BASE = H - 46, CHAR_WIDTH = 6.4;
+const H = 200, LEFT = 10, RIGHT = 10, TOP = 34, BASE = H - 46, CHAR_WIDTH = 7.4;
 const clampX = (W, x, half) => Math.min(W - half, Math.max(half, x));
 
 /** The core's density of the area's curve over [x0, x1], as drawn: {x0, x1, xs, ys}. One call per curve. */
@@ -15,16 +15,20 @@ export function densityCurve(calc, where, x0, x1) {
   return { x0, x1, xs: ys.map((_, i) => x0 + ((x1 - x0) * i) / (SAMPLES - 1)), ys };
 }
 
-/** Places text labels in up to `rows` rows so that they do not overlap; returns the row of each. */
-function placeLabels(items, rows, charWidth) {
-  const right = new Array(rows).fill(-Infinity);
-  return items.map(({ x, text }) => {
-    const half = (text.length * charWidth) / 2 + 3;
-    let row = right.findIndex((r) => r < x - half);
-    if (row < 0) row = right.indexOf(Math.min(...right));
-    right[row] = x + half;
-    return row;
-  });
+/**
+ * Places the points' labels below the axis in two rows, the median first, then the ends, then the
+ * quartiles, each in the first row where its box (clamped inside the chart) overlaps none there;
+ * one that fits in neither is left out (its marker stays; the chart's text alternative has every
+ * figure). Sets each item's `at`: {x, row}, or null. Widths are estimated generously (CHAR_WIDTH
+ * is wider than any digit of the fonts the widget uses at 11px), so two boxes never meet.
+ */
+function placeLabels(items, W) {
+  const rows = [[], []];
+  for (const i of [2, 0, 4, 1, 3]) {
+    const half = (items[i].text.length * CHAR_WIDTH) / 2 + 2, x = clampX(W, items[i].x, half);
+    const row = rows.findIndex((r) => r.every(([a, b]) => x + half < a || x - half > b));
+    items[i].at = row < 0 ? null : (rows[row].push([x - half, x + half]), { x, row });
+  }
 }
 
 /**
@@ -43,7 +47,7 @@ export function distributionChart({ curve, points, estimatedPoints = [], salary,
     you = s('g', { class: 'you', 'data-marker': 'you', 'data-salary': Math.round(salary) }, [
       s('line', { x1: x.toFixed(1), x2: x.toFixed(1), y1: BASE, y2: TOP - 8 }),
       s('path', { d: `M${x.toFixed(1)},${BASE - 1}l-5,8h10z` }),
-      s('text', { x: clampX(W, x, (text.length * CHAR_WIDTH) / 2 + 2).toFixed(1), y: TOP - 14, 'text-anchor': 'middle' }, text),
+      s('text', { x: clampX(W, x, text.length * CHAR_WIDTH * 0.6 + 2).toFixed(1), y: TOP - 14, 'text-anchor': 'middle' }, text), // 12px bold: 1.2 × as wide
     ]);
   }
   return [
@@ -81,10 +85,10 @@ function curveDrawing(curve, points, estimatedPoints, W) {
     x: X(points[k]), key: k,
     text: `${estimatedPoints.includes(k) ? '≈' : ''}${k} ${moneyCompact(points[k])}`,
   }));
-  const rows = placeLabels(labels, 2, CHAR_WIDTH);
-  const markers = labels.map((l, i) => s('g', { class: `marker${estimatedPoints.includes(l.key) ? ' estimated' : ''}`, 'data-point': l.key, 'data-salary': Math.round(points[l.key]) }, [
+  placeLabels(labels, W);
+  const markers = labels.map((l) => s('g', { class: `marker${estimatedPoints.includes(l.key) ? ' estimated' : ''}`, 'data-point': l.key, 'data-salary': Math.round(points[l.key]) }, [
     s('line', { x1: l.x.toFixed(1), x2: l.x.toFixed(1), y1: BASE, y2: heightAt(points[l.key]).toFixed(1) }),
-    s('text', { x: clampX(W, l.x, (l.text.length * CHAR_WIDTH) / 2).toFixed(1), y: BASE + 17 + rows[i] * 15, 'text-anchor': 'middle' }, l.text),
+    l.at && s('text', { x: l.at.x.toFixed(1), y: BASE + 17 + l.at.row * 16, 'text-anchor': 'middle' }, l.text),
   ]));
   const drawing = {
     X,
