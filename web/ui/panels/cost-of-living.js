@@ -60,7 +60,7 @@ export default {
     const yearNote = pair && (pair.from.year === pair.to.year ? `${pair.to.year}` : `${pair.from.year} and ${pair.to.year}`);
     const head = COLUMNS.map((c) => h('th', { scope: 'col', 'aria-sort': c.key === column.key ? sort.dir : null }, h('button', {
       type: 'button', class: 'sort', 'data-sort': c.key, part: 'button',
-    }, [c.label, h('span', { class: 'arrow', 'aria-hidden': 'true' }, c.key === column.key ? (dir > 0 ? ' ▲' : ' ▼') : ' ↕')])));
+    }, [c.label, h('span', { class: 'screen', 'aria-hidden': 'true' }, c.key === column.key ? (dir > 0 ? ' ▲' : ' ▼') : ' ↕')])));
     const here = ctx.L.areaByCode.get(ctx.where.area)?.name ?? ctx.where.area;
     return [
       pair ? [
@@ -76,7 +76,7 @@ export default {
         [pair.from.note, pair.to.note].filter(Boolean).map((n) => h('p', { class: 'note' }, n)),
       ] : h('p', { class: 'lead', 'data-result': 'cost-of-living' }, 'Choose a place to compare with: type a state, a metro area, a city or a county above.'),
       scroller('Buying power by state', table({
-        caption: `Buying power of ${money(ctx.pay)} from ${here}, by state (select a column heading to sort)`,
+        caption: [`Buying power of ${money(ctx.pay)} from ${here}, by state`, h('span', { class: 'screen' }, ' (select a column heading to sort)')],
         head,
         rows: sorted.map((r) => ({
           attrs: { 'data-area': r.area, class: r.area === ctx.where.area ? 'current' : null },

@@ -16,7 +16,7 @@ const label = (k) => `Offer ${k.toUpperCase()}`;
 const places = (what) => ({ type: 'place', what, default: '', nation: 'United States (average)' });
 // Each offer's fields (named aBase, bBase, cBase…): the API's property, the field, its words.
 const PARTS = [
-  ['area', 'Area', places('the place'), { label: 'Place: state or metro area', placeholder: 'e.g. Austin or Texas' }],
+  ['area', 'Area', places('the place'), { label: 'Place (state or metro area)', placeholder: 'e.g. Austin or Texas' }],
   ['base', 'Base', { type: 'amount', what: 'the base salary' }, { label: 'Base salary per year (USD)', placeholder: 'e.g. 150,000' }],
   ['bonusPercent', 'Bonus', { type: 'number', max: 1000, what: 'the bonus', unit: '%' }, { label: 'Target bonus (% of base)', placeholder: 'e.g. 10' }],
   ['equityGrant', 'Equity', { type: 'amount', what: 'the equity grant' }, { label: 'Equity grant, total (USD)', placeholder: 'e.g. 100,000' }],
@@ -24,7 +24,7 @@ const PARTS = [
   ['signOnBonus', 'SignOn', { type: 'amount', what: 'the sign-on bonus' }, { label: 'Sign-on bonus (USD)', placeholder: 'e.g. 20,000' }],
   ['retirementMatchPercent', 'Match', { type: 'number', max: 100, what: 'the match', unit: '%' }, { label: 'Retirement match (% of base)', placeholder: 'e.g. 4' }],
   ['benefits', 'Benefits', { type: 'amount', what: 'the benefits' }, { label: 'Benefits per year (USD)', placeholder: 'e.g. 12,000' }],
-  ['employerArea', 'Employer', places('the employer’s place'), { label: 'If remote: where the employer is', placeholder: 'e.g. New York' }],
+  ['employerArea', 'Employer', places('the employer’s place'), { label: 'If remote, where the employer is', placeholder: 'e.g. New York' }],
 ];
 const fields = { pricesIn: places('the prices'), paycheck: PAYCHECK_FIELD };
 for (const k of KEYS) for (const [, suffix, spec] of PARTS) fields[k + suffix] = spec;
