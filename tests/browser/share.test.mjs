@@ -99,6 +99,18 @@ test('a link names a metro or nonmetro area by its code, and the metro areas loa
   await assertNoProblems(env, assert);
 });
 
+test('a shared link’s locality shows in its menu, whose choices are the link’s place’s', T, async () => {
+  // The page arrives rendered for the default place (whose menu has no localities): the link's
+  // place gets its own choices before the link's locality is shown in it.
+  const page = await env.newPage();
+  await page.goto(`${env.origin}/#area=MO&locality=kansas-city`);
+  const r = await waitForResult(page, '#calculator', (x) => x.takeHome?.locality === 'kansas-city');
+  assert.equal(r.takeHome.localityName, 'Kansas City');
+  assert.equal(await page.locator('#calculator #f-locality').inputValue(), 'kansas-city');
+  assert.equal(await page.locator('#calculator label[for=f-locality]').textContent(), 'Do you live in one of these places (local income tax)?');
+  await assertNoProblems(env, assert);
+});
+
 test('no request went to any host but the page’s own origin', () => {
   assert.ok(env.requests.length > 0);
   assert.deepEqual(foreign(env.requests, env.origin), []);

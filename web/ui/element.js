@@ -323,6 +323,9 @@ export class SalaryCalculatorElement extends HTMLElement {
       const { fields, outputs, shown, live } = hydration.adoptMarkup(prerendered, (n) => FIELDS[n].type === 'set');
       for (const [name, { control, error, changed }] of fields) {
         this.#controls.set(name, { control, error });
+        // Choices that follow other fields were written for the build's inputs (a shared link's place
+        // has localities of its own): they are the inputs' now, so the value can be shown.
+        if (FIELDS[name].dependsOn) fillOptions(name, control, this.#L, undefined, this.#values);
         if (changed) this.#setRaw(name, readControl(name, control), { fromControl: true }); // typed before we were ready
         else this.#show(name, control); // e.g. from a shared link
       }
