@@ -21,8 +21,8 @@ export interface Offer {
   /** Where you would live and work: 'US', a state ('TX') or a metro CBSA code ('42660'). Taxes,
    *  prices and the percentile are this place's. For a remote offer, where you would live. */
   area: string;
-  /** Where you would live, for a local income tax (once the calculator models them: see
-   *  Calculator.localities); until then the comparison says it is left out. */
+  /** Where you would live in the area's state, for its local income tax: an id (or name) from
+   *  Calculator.localities(area). One the state does not have throws code unknown_locality. */
   locality?: string | null;
   /** Base salary a year; more than 0. */
   base: number;
@@ -75,7 +75,8 @@ export interface ComparedOffer {
   label: string;
   /** The offer as compared: defaults filled in (signOnBonus 0, remote false). */
   offer: Offer & { label: string; signOnBonus: number; remote: boolean };
-  place: { area: string; name: string };
+  /** The offer's place, and the locality taxed as yours there ('' for none; TakeHome.locality). */
+  place: { area: string; name: string; locality: string; localityName: string };
   /** Steady state: base + bonus + equity a year + match + benefits (Calculator.totalComp);
    *  the first year adds the sign-on bonus. */
   totalComp: { steadyState: number; firstYear: number; signOnBonus: number; parts: TotalCompResult };
@@ -139,6 +140,7 @@ export type OfferError = SalaryError & { offer?: number; field?: string };
  * Compares 1 to MAX_OFFERS offers with `calc` (its extras loaded: Calculator.loadExtras()).
  * Throws a SalaryError (see OfferError) for a bad offer: a missing place or base (code
  * missing_argument), a negative amount (invalid_number), an unknown place (unknown_area), a place
- * outside the US (range_only), an unknown property (invalid_argument).
+ * outside the US (range_only), a locality the state does not have (unknown_locality), an unknown
+ * property (invalid_argument).
  */
 export function compareOffers(calc: Calculator, offers: Offer[], options?: CompareOptions): CompareResult;

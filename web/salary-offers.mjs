@@ -27,7 +27,6 @@ const NOTES = {
   prices: 'At one place’s prices: each offer’s take-home × the price level there ÷ the price level of the offer’s own place (BEA Regional Price Parities, US = 100).',
   remote: 'A remote offer is taxed and priced where you would live (its place). The state an employer is in may tax a remote employee’s wages too; that is not modelled.',
   noLevels: 'The DOL prevailing wage levels are not in this dataset, so no offer shows the level it meets.',
-  noLocality: 'Local income taxes are not modelled in this version: the take-home of an offer with a locality leaves them out.',
 };
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
@@ -142,11 +141,7 @@ function compareOne(calc, o, i, settings) {
   const { profile, pricesIn, year, filingStatus, payPeriod } = settings;
   const label = o.label || `Offer ${'ABC'[i]}`;
   const notes = [];
-  const taxed = { area: o.area, year, filingStatus };
-  if (o.locality) {
-    if (typeof calc.localities === 'function') taxed.locality = o.locality;
-    else notes.push(NOTES.noLocality);
-  }
+  const taxed = { area: o.area, year, filingStatus, locality: o.locality || '' };
   // The place (and the locality) first: a bad one is the news, whatever else is wrong.
   forOffer(i, 'area', () => calc.takeHome({ ...taxed, salary: 1 }));
   const parts = { base: o.base };
@@ -180,7 +175,7 @@ function compareOne(calc, o, i, settings) {
   return {
     label,
     offer: { ...o, label, signOnBonus, remote: Boolean(o.remote) },
-    place: { area: prices.from.area, name: prices.from.name },
+    place: { area: prices.from.area, name: prices.from.name, locality: steady.locality, localityName: steady.localityName },
     totalComp: { steadyState: comp.total, firstYear: comp.total + signOnBonus, signOnBonus, parts: comp },
     wages: { steadyState: wages, firstYear: wages + signOnBonus },
     takeHome: { steadyState: steady.net, firstYear: first.net, result: steady, firstYearResult: first },

@@ -105,6 +105,45 @@ test('the share link carries every offer; opening it shows the same comparison',
   await assertNoProblems(env, assert);
 });
 
+// Kansas City's earnings tax: 1 % of a resident's wages (kcmo-earnings-tax). Two offers at the same
+// pay in the Kansas City metro (taxed by Missouri): living in the city takes 1 % × 120,000 = $1,200
+// a year more.
+test('each offer’s locality: asked where its state has a local income tax, taxed, and in the share link', T, async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.origin}/`);
+  await waitForResult(page, '#calculator');
+  const w = page.locator('#calculator');
+  await w.locator('#f-aArea').fill('Kansas City, MO-KS');
+  await w.locator('#f-aBase').fill('120000');
+  await w.locator('#f-bArea').fill('Kansas City, MO-KS');
+  await w.locator('#f-bBase').fill('120000');
+  await w.locator('#f-cArea').fill('Texas');
+  await waitForResult(page, '#calculator', (x) => x.offers?.result?.offers.length === 2 && x.inputs.cArea === 'TX');
+  await w.locator('#f-aLocality').waitFor();
+  assert.equal(await w.locator('label[for=f-aLocality]').textContent(), 'Would you live in one of these places (local income tax)?');
+  assert.equal(await w.locator('#f-cLocality').isVisible(), false, 'Texas has no local income tax: no question');
+  await w.locator('#f-aLocality').selectOption('kansas-city');
+  const r = await waitForResult(page, '#calculator', (x) => x.offers?.result?.offers[0].place.locality === 'kansas-city');
+  const [city, outside] = r.offers.result.offers;
+  assert.equal(outside.takeHome.steadyState - city.takeHome.steadyState, 1200);
+  const table = w.locator('table.offers-table');
+  assert.deepEqual(await table.locator('tr[data-row=place] td').evaluateAll((els) => els.map((e) => e.textContent)),
+    ['Kansas City, MO-KS, living in Kansas City', 'Kansas City, MO-KS']);
+  assert.ok(await table.locator('tr[data-row=take-home] a.cite[data-source=kcmo-earnings-tax]').count() === 1, 'the local tax is cited');
+  await page.locator('#share-button').click();
+  const link = await page.locator('#share-link').inputValue();
+  assert.equal(new URLSearchParams(new URL(link).hash.slice(1)).get('aLocality'), 'kansas-city');
+  const opened = await env.newPage();
+  await opened.goto(link);
+  await waitForResult(opened, '#calculator', (x) => x.offers?.result?.offers[0].place.locality === 'kansas-city');
+  assert.equal(await opened.locator('#calculator #f-aLocality').inputValue(), 'kansas-city');
+  // Another state: the locality goes, and so does its tax.
+  await w.locator('#f-aArea').fill('Texas');
+  const moved = await waitForResult(page, '#calculator', (x) => x.offers?.result?.offers[0].place.area === 'TX');
+  assert.equal(moved.offers.result.offers[0].place.locality, '');
+  await assertNoProblems(env, assert);
+});
+
 test('a bad offer gets a message next to its field, and the comparison keeps its last figures', T, async () => {
   const page = await env.newPage();
   await page.goto(`${env.origin}/#aArea=TX&aBase=120000&bArea=FL&bBase=130000`);

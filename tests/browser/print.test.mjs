@@ -2,7 +2,8 @@
 // its pages counted); in print the inputs are written as text, the results take the whole width
 // (no empty column where the form was), every panel is drawn with its charts and its sources (their
 // addresses written out), in light colours whatever the screen's scheme, and nothing that only
-// works on screen is printed (the phone's bar, sharing, embedding, folding, buttons).
+// works on screen is printed (the phone's bar, sharing, embedding, folding, buttons); of the sources,
+// those cited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, waitForResult, assertNoProblems, chromiumOnly } from './helpers.mjs';
@@ -81,7 +82,12 @@ const onPaper = (page) => page.evaluate(() => {
     buttons: all('button, summary').filter(seen).filter((e) => !e.closest('th')).map((e) => e.id || e.textContent),
     panels: [...shadow.querySelectorAll('.panel')].map((p) => ({ name: p.dataset.panel, seen: seen(p), height: p.getBoundingClientRect().height })),
     charts: [...shadow.querySelectorAll('svg.chart:not(.chart-you), svg.bar')].filter(seen).map((s) => box(s)),
-    sources: [...shadow.querySelectorAll('.sources a')].map((a) => ({ href: a.href, after: getComputedStyle(a, '::after').content })),
+    sources: [...shadow.querySelectorAll('.sources li')].filter(seen).map((li) => li.querySelector('a')).filter(Boolean)
+      .map((a) => ({ href: a.href, after: getComputedStyle(a, '::after').content })),
+    // Every source printed is one a printed figure cites, and only those (the full layout lists all).
+    sourcesPrinted: [...shadow.querySelectorAll('.sources li')].filter(seen).map((li) => li.dataset.source).sort(),
+    sourcesCited: [...new Set([...shadow.querySelectorAll('.results a.cite')].filter(seen).map((a) => a.dataset.source))].sort(),
+    sourcesListed: shadow.querySelectorAll('.sources li').length,
     colours: { text: getComputedStyle(frame).color, background: getComputedStyle(shadow.querySelector('.panel')).backgroundColor },
   };
 });
@@ -105,6 +111,8 @@ test('on paper: the inputs as text, the results across the page with charts and 
     assert.ok(p.charts[0].width > 400, `${what}: the distribution chart is ${p.charts[0].width} px wide`);
     assert.ok(p.sources.length >= 5);
     for (const s of p.sources) assert.ok(s.after.includes(s.href), `${what}: the address of ${s.href} is written out (${s.after})`);
+    assert.deepEqual(p.sourcesPrinted, p.sourcesCited, `${what}: the sources printed are those cited`);
+    assert.ok(p.sourcesListed > p.sourcesPrinted.length, `${what}: ${p.sourcesListed} sources on screen, ${p.sourcesPrinted.length} on paper`);
     assert.deepEqual(p.colours, { text: 'rgb(27, 31, 36)', background: 'rgba(0, 0, 0, 0)' }, `${what}: dark text, no panel background`);
     assert.match(p.formText, /Occupation: Software Developers/);
     if (fragment) {

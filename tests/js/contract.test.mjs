@@ -69,7 +69,8 @@ test('panels: the panel list, the declared panel names and each panel\'s key in 
 });
 
 test('the state: every field of fields.js is declared, and every field a panel adds, as optional', async () => {
-  const fields = [...read('web/ui/fields.js').matchAll(/^ {2}(\w+): \{/gm)].map((m) => m[1]);
+  // A field is a spec ({…}) or made by a function (localityField(…)).
+  const fields = [...read('web/ui/fields.js').matchAll(/^ {2}(\w+): (?:\{|\w+\()/gm)].map((m) => m[1]);
   const added = [];
   for (const name of PANEL_NAMES) added.push(...Object.keys((await import(new URL(`web/ui/panels/${name}.js`, root))).default.fields || {}));
   const state = dts.slice(dts.indexOf('interface SalaryCalculatorState'), dts.indexOf('interface CareerLevel'));

@@ -155,9 +155,29 @@ test('a remote offer: taxed and priced where you live, its base placed where the
   assert.match(r.differences[0].text, /^Offer A and Offer B leave you about the same after tax and prices/);
 });
 
-test('a locality is said to be left out while local taxes are not modelled', { skip: typeof calc.localities === 'function' && 'local taxes are modelled' }, () => {
-  const r = compareOffers(calc, [{ area: '35620', base: 200000, locality: 'nyc' }]);
-  assert.ok(r.offers[0].notes.some((n) => /Local income taxes are not modelled/.test(n)));
+// Kansas City's earnings tax (kcmo-earnings-tax): 1 % of a resident's wages, taken on wages as for
+// Medicare. Nothing else depends on it (Missouri's deduction is for federal income tax, not local),
+// so two offers at the same pay in the Kansas City metro (taxed by Missouri, its principal state)
+// differ by it alone: one living in the city, one outside it.
+test('an offer’s locality: its local income tax comes off its take-home (Kansas City, 2026, single)', () => {
+  const r = compareOffers(calc, [
+    { area: '28140', locality: 'kansas-city', base: 120000, signOnBonus: 10000 },
+    { area: '28140', base: 120000, signOnBonus: 10000 },
+  ], { year: 2026 });
+  const [city, outside] = r.offers;
+  assert.deepEqual(city.place, { area: '28140', name: outside.place.name, locality: 'kansas-city', localityName: 'Kansas City' });
+  assert.deepEqual([outside.place.locality, outside.place.localityName], ['', '']);
+  // 1 % × 120,000 = 1,200 a year; the first year's wages 130,000: 1,300.
+  const local = city.takeHome.result.lines.find((l) => l.kind === 'local');
+  assert.deepEqual([local.amount, local.source], [1200, 'kcmo-earnings-tax']);
+  assert.ok(!outside.takeHome.result.lines.some((l) => l.kind === 'local'));
+  near(outside.takeHome.steadyState - city.takeHome.steadyState, 1200, 'steady state');
+  near(outside.takeHome.firstYear - city.takeHome.firstYear, 1300, 'first year');
+  // A paycheck every two weeks: 1,200 / 26 = 46.15 less.
+  near(outside.paycheck.net - city.paycheck.net, 46.15, 'a paycheck');
+  assert.ok(city.sources.includes('kcmo-earnings-tax'));
+  // Same place, same prices: the difference after prices is the tax's.
+  assert.equal(r.differences[0].text.startsWith('Offer B leaves you $1,200 a year more than Offer A after tax and prices'), true, r.differences[0].text);
 });
 
 function throwsAt(fn, { code, offer, field, message }) {
@@ -183,6 +203,8 @@ test('a bad offer gets a clear message naming the offer and the property', () =>
   throwsAt(() => compareOffers(calc, [{ area: 'TX', base: 90000, equityVestingYears: 0 }]), { code: 'invalid_number', offer: 0, field: 'equityVestingYears', message: /equityVestingYears/ });
   throwsAt(() => compareOffers(calc, [{ area: 'TX', base: 90000, signOnBonus: -1 }]), { code: 'invalid_number', offer: 0, field: 'signOnBonus', message: /signOnBonus must be at least 0/ });
   throwsAt(() => compareOffers(calc, [{ area: 'TX', base: 90000, bonus: 5 }]), { code: 'invalid_argument', offer: 0, field: 'bonus', message: /offers\[0\]\.bonus is not one of its properties \(label, area/ });
+  // A locality of another state than the offer's place (Texas has none).
+  throwsAt(() => compareOffers(calc, [ok, { area: 'TX', base: 90000, locality: 'kansas-city' }]), { code: 'unknown_locality', offer: 1, field: 'locality', message: /^offers\[1\]\.locality "kansas-city" is not a Texas locality/ });
   throwsAt(() => compareOffers(calc, [{ area: 'TX', base: 9000 }], { retirementContribution: 10000 }), { code: 'exceeds_salary', offer: 0, field: 'retirementContribution', message: /must not exceed the salary/ });
   throwsAt(() => compareOffers(calc, [{ area: 'TX', base: 90000, remote: 'yes' }]), { code: 'invalid_argument', offer: 0, field: 'remote', message: /true or false/ });
   throwsAt(() => compareOffers(calc, [{ area: 'TX', base: 90000, remote: true, employerArea: 'Gotham' }]), { code: 'unknown_area', offer: 0, field: 'employerArea', message: /Gotham/ });

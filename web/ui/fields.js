@@ -42,8 +42,7 @@ export const FIELDS = {
   retirement: { type: 'amount', what: 'the contribution' },
   // Its question and choices follow the place (a state; a metro's state lived in, else its principal
   // state) and the tax year, from the data: not a panel's words.
-  locality: { type: 'choice', default: '', dependsOn: ['area', 'residence', 'taxYear'], what: 'the place you live in',
-    label: (L, v) => localityQuestion(localitiesOf(L, v)), options: (L, v) => localityChoices(localitiesOf(L, v)) },
+  locality: localityField('area', 'residence', 'do'),
   age: { type: 'number', min: 14, max: 120, what: 'your age', unit: 'years' },
   hsa: { type: 'amount', what: 'the HSA contribution' },
   hsaCoverage: { type: 'choice', what: 'HSA coverage', default: 'self', options: () => [{ value: 'self', label: 'self' }, { value: 'family', label: 'family' }] },
@@ -54,15 +53,25 @@ export const FIELDS = {
     options: (L) => [{ value: '', label: 'Its main state' }, ...L.areas.filter((a) => a.kind === 'state').map((a) => ({ value: a.code, label: a.name }))] },
 };
 
-// The places of a state with a local income tax (Calculator.localities; null until the tax tables
-// are in), as a question and its answers.
-const localitiesOf = (L, v) => L.localitiesOf?.(livedIn(L, v.area ?? defaultValue('area', L), v.residence),
-  v.taxYear ?? defaultValue('taxYear', L)) ?? null;
-function localityQuestion(l) {
+/**
+ * A locality field: where one lives for the local income tax, in the place that the field `area`
+ * holds (in a metro spanning several states, the one the field `residence` names, if any). Its
+ * question ("`aux` you live in…", aux 'do' or 'would') and choices follow that place and the tax
+ * year, from the data.
+ */
+export function localityField(area, residence, aux) {
+  // Calculator.localities, through the listings; null until the tax tables are in.
+  const of = (L, v) => L.localitiesOf?.(livedIn(L, v[area] || defaultValue(area, L), residence && v[residence]),
+    v.taxYear ?? defaultValue('taxYear', L)) ?? null;
+  return { type: 'choice', default: '', dependsOn: [area, ...(residence ? [residence] : []), 'taxYear'], what: 'the place you live in',
+    label: (L, v) => localityQuestion(of(L, v), aux), options: (L, v) => localityChoices(of(L, v)) };
+}
+function localityQuestion(l, aux) {
   const places = l?.places ?? [];
-  if (l?.required) return `Which ${l.stateName} county do you live in?`;
-  if (places.length === 1) return `Do you live in ${places[0].kind === 'city' ? 'the city of ' : ''}${places[0].name}?`;
-  return places.length ? 'Do you live in one of these places (local income tax)?' : 'Local income tax';
+  if (l?.required) return `Which ${l.stateName} county ${aux} you live in?`;
+  const ask = `${aux[0].toUpperCase()}${aux.slice(1)} you live in`;
+  if (places.length === 1) return `${ask} ${places[0].kind === 'city' ? 'the city of ' : ''}${places[0].name}?`;
+  return places.length ? `${ask} one of these places (local income tax)?` : 'Local income tax';
 }
 function localityChoices(l) {
   const places = l?.places ?? [];

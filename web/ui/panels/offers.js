@@ -7,6 +7,7 @@ import { h, table, scroller } from '../dom.js';
 import { money, percentileOrdinal } from '../format.js';
 import { ratioPercent } from '../format-pay.js';
 import { PAYCHECK_FIELD, PAYCHECK_WORDS } from '../paycheck.js';
+import { localityField } from '../fields.js';
 import { compareOffers } from '../../salary-offers.mjs';
 
 const KEYS = ['a', 'b', 'c'];
@@ -14,9 +15,12 @@ const label = (k) => `Offer ${k.toUpperCase()}`;
 // Any US place with prices, typed with suggestions (fields.js, places.js): the nation, a state, a
 // metro or nonmetro area, a city a metro is named after, or a county.
 const places = (what) => ({ type: 'place', what, default: '', nation: 'United States (average)' });
-// Each offer's fields (named aBase, bBase, cBase…): the API's property, the field, its words.
+// Each offer's fields (named aBase, bBase, cBase…): the API's property, the field (or, for one that
+// depends on the offer's other fields, its maker, given the offer's key), its words.
 const PARTS = [
-  ['area', 'Area', places('the place'), { label: 'Place (state or metro area)', placeholder: 'e.g. Austin or Texas' }],
+  ['area', 'Area', places('the place'), { label: 'Place', placeholder: 'e.g. Austin, Texas or Travis County' }],
+  // The local income tax where one would live: its question and choices follow the offer's place.
+  ['locality', 'Locality', (k) => localityField(`${k}Area`, null, 'would'), {}],
   ['base', 'Base', { type: 'amount', what: 'the base salary' }, { label: 'Base salary per year (USD)', placeholder: 'e.g. 150,000' }],
   ['bonusPercent', 'Bonus', { type: 'number', max: 1000, what: 'the bonus', unit: '%' }, { label: 'Target bonus (% of base)', placeholder: 'e.g. 10' }],
   ['equityGrant', 'Equity', { type: 'amount', what: 'the equity grant' }, { label: 'Equity grant, total (USD)', placeholder: 'e.g. 100,000' }],
@@ -27,7 +31,9 @@ const PARTS = [
   ['employerArea', 'Employer', places('the employer’s place'), { label: 'If remote, where the employer is', placeholder: 'e.g. New York' }],
 ];
 const fields = { pricesIn: places('the prices'), paycheck: PAYCHECK_FIELD };
-for (const k of KEYS) for (const [, suffix, spec] of PARTS) fields[k + suffix] = spec;
+for (const k of KEYS) for (const [, suffix, spec] of PARTS) fields[k + suffix] = typeof spec === 'function' ? spec(k) : spec;
+// The place, the locality and the base are always shown; the rest are in a group opened on demand.
+const SHOWN = PARTS.slice(0, 3), GROUPED = PARTS.slice(3);
 const fieldOf = (i, property) => (property === 'retirementContribution' ? 'retirement' : KEYS[i] + (PARTS.find((p) => p[0] === property)?.[1] ?? 'Base'));
 
 /** The offers entered: those with a place and a base, as the API takes them. */
@@ -51,10 +57,10 @@ export default {
   controls: ({ field, values = {} }) => [
     h('div', { class: 'grid' }, KEYS.map((k) => h('fieldset', { class: 'set', 'data-offer': k }, [
       h('legend', {}, label(k)),
-      field(k + 'Area', PARTS[0][3]), field(k + 'Base', PARTS[1][3]),
-      h('details', { part: 'details', open: PARTS.slice(2).some(([, s]) => values[k + s] && s !== 'Years') }, [
+      SHOWN.map(([, suffix, , words]) => field(k + suffix, words)),
+      h('details', { part: 'details', open: GROUPED.some(([, s]) => values[k + s] && s !== 'Years') }, [
         h('summary', {}, 'Bonus, equity, benefits, remote'),
-        PARTS.slice(2).map(([, suffix, , words]) => field(k + suffix, words)),
+        GROUPED.map(([, suffix, , words]) => field(k + suffix, words)),
       ]),
     ]))),
     field('pricesIn', { label: 'Compare at the prices of', placeholder: 'Automatic: the first offer’s place' }),
@@ -98,7 +104,7 @@ export default {
     const priceSources = [...new Set(r.offers.flatMap((o) => [o.buyingPower.result.from.source, o.buyingPower.result.to.source]))];
     const percentileSources = [...new Set(r.offers.flatMap((o) => o.percentile?.sources ?? []))];
     const rows = [
-      row('place', 'Place', null, (o) => `${o.place.name}${o.offer.remote ? ' (remote)' : ''}`),
+      row('place', 'Place', null, (o) => `${o.place.name}${o.place.localityName ? `, living in ${o.place.localityName}` : ''}${o.offer.remote ? ' (remote)' : ''}`),
       row('total', 'Total compensation a year', null, (o) => money(o.totalComp.steadyState), r.best.totalComp),
       r.offers.some((o) => o.offer.signOnBonus) ? row('total-first', 'Total compensation, first year (with sign-on)', null, (o) => money(o.totalComp.firstYear)) : null,
       row('take-home', 'Take-home pay a year, after tax', taxSources, (o) => money(o.takeHome.steadyState), r.best.afterTax),
