@@ -3,7 +3,6 @@
 // round: what is typed here goes into the calculator's state; what the calculator shows comes back
 // here (unless the visitor is typing here). Part of the page's script (page.mjs), not the widget.
 import { calculatorFor, listingsOf } from './ui/core.js';
-import { fillOptions } from './ui/fields.js';
 
 const PERIOD_WORDS = { annual: 'a year', monthly: 'a month', semimonthly: 'twice a month', biweekly: 'every 2 weeks', weekly: 'a week', hourly: 'an hour' };
 
@@ -16,12 +15,12 @@ export function connectQuickInputs(calculator) {
   const more = document.getElementById('quick-more');
   if (!pay || !area || !more) return;
 
-  // The places, as the calculator's own Place field lists them (already there when the page was
-  // rendered at build time).
+  // The place is typed as in the calculator's own field (a state, metro area, city or county: the
+  // calculator resolves it, and says in the bar when it cannot); the states are suggested.
+  const states = document.getElementById('quick-places');
   calculatorFor(undefined, '').promise.then(({ calc }) => {
-    const value = area.value;
-    fillOptions('area', area, listingsOf(calc));
-    area.value = calculator.state.area || value;
+    const names = listingsOf(calc).areas.filter((a) => a.kind === 'state').map((a) => a.name).sort();
+    states.replaceChildren(...names.map((name) => Object.assign(document.createElement('option'), { value: name })));
   }, () => {});
 
   pay.addEventListener('input', () => { calculator.state = { salary: pay.value }; });
@@ -30,7 +29,9 @@ export function connectQuickInputs(calculator) {
     if (event.target !== calculator) return;
     const { inputs, errors } = event.detail;
     if (document.activeElement !== pay && String(inputs.salary ?? '') !== pay.value.replace(/,/g, '')) pay.value = inputs.salary ?? '';
-    if (document.activeElement !== area && area.value !== inputs.area) area.value = inputs.area;
+    // The place's name, as the estimate gives it (its code until there is one).
+    const place = errors.area ? null : event.detail.estimate?.base?.areaName ?? inputs.area;
+    if (place && document.activeElement !== area && area.value !== place) area.value = place;
     const words = PERIOD_WORDS[inputs.period] || '';
     if (period.textContent !== words) period.textContent = words;
     const message = errors.salary || errors.area || '';

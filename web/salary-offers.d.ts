@@ -92,8 +92,9 @@ export interface ComparedOffer {
   percentile: OfferPercentile | null;
   /** A remote offer's base in the employer's place (with employerArea), else null. */
   employerPercentile: OfferPercentile | null;
-  /** The highest DOL prevailing wage level (1–4; 0: below Level I) the base meets, where the
-   *  calculator has the levels for the place; else null (CompareResult.prevailingWageAvailable). */
+  /** The highest DOL prevailing wage level (1–4; 0: below Level I) the base meets in the offer's
+   *  place (Calculator.prevailingWage); null for a state or the nation (DOL sets levels per metro
+   *  or nonmetro area) or an occupation DOL's table lacks: the notes say which. */
   prevailingWage: {
     levelMet: 0 | 1 | 2 | 3 | 4; levels: Array<{ level: number; annual: number; hourly: number }>;
     source: string; wageYear: string; area: string; areaName: string;
@@ -122,8 +123,6 @@ export interface CompareResult {
   offers: ComparedOffer[];
   pricesIn: { area: string; name: string; rpp: number; year: number; source: string };
   year: number; filingStatus: FilingStatus; payPeriod: PaycheckPeriod;
-  /** Whether this calculator has DOL prevailing wage levels at all (notes say so when not). */
-  prevailingWageAvailable: boolean;
   /** Index of the offer ahead by each measure. */
   best: { afterTaxAndPrices: number; afterTax: number; totalComp: number; firstYear: number; paycheck: number };
   /** In words, the main one first; none for a single offer. */

@@ -26,7 +26,6 @@ const NOTES = {
   paycheck: 'A paycheck is the base salary’s share of the year with its taxes, as if the base were the year’s only pay; a bonus, equity and a sign-on bonus are paid, and withheld, separately.',
   prices: 'At one place’s prices: each offer’s take-home × the price level there ÷ the price level of the offer’s own place (BEA Regional Price Parities, US = 100).',
   remote: 'A remote offer is taxed and priced where you would live (its place). The state an employer is in may tax a remote employee’s wages too; that is not modelled.',
-  noLevels: 'The DOL prevailing wage levels are not in this dataset, so no offer shows the level it meets.',
 };
 
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
@@ -124,9 +123,12 @@ function percentileFor(calc, profile, area, base, i, label, notes) {
   };
 }
 
-/** The DOL prevailing wage level an offer's base meets, where the calculator and its data have one (issue 12). */
+/**
+ * The DOL prevailing wage level (H-1B, PERM) an offer's base meets in its place: DOL sets levels per
+ * metro or nonmetro area, so a state or the nation has none (a note says so), as has an occupation
+ * its table lacks.
+ */
 function prevailingWageFor(calc, occupation, area, base, label, notes) {
-  if (typeof calc.prevailingWage !== 'function') return null;
   try {
     const w = calc.prevailingWage({ occupation, area, salary: base });
     return { levelMet: w.levelMet, levels: w.levels, source: w.source, wageYear: w.wageYear, area: w.area, areaName: w.areaName };
@@ -283,14 +285,12 @@ export function compareOffers(calc, offers, options = {}) {
   const notes = [NOTES.prices, NOTES.paycheck];
   if (compared.some((c) => c.totalComp.parts.equity > 0)) notes.push(NOTES.equity);
   if (compared.some((c) => c.offer.remote)) notes.push(NOTES.remote);
-  if (typeof calc.prevailingWage !== 'function') notes.push(NOTES.noLevels);
   for (const c of compared) notes.push(...c.notes, ...c.takeHome.result.notes);
   const first = compared[0].takeHome.result;
   return {
     offers: compared,
     pricesIn: { area: price.area, name: price.name, rpp: price.rpp, year: price.year, source: price.source },
     year: first.year, filingStatus: first.filingStatus, payPeriod,
-    prevailingWageAvailable: typeof calc.prevailingWage === 'function',
     best: compared.length ? {
       afterTaxAndPrices: bestOf(compared, (c) => c.buyingPower.steadyState), afterTax: bestOf(compared, (c) => c.takeHome.steadyState),
       totalComp: bestOf(compared, (c) => c.totalComp.steadyState), firstYear: bestOf(compared, (c) => c.buyingPower.firstYear),

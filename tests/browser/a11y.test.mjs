@@ -33,12 +33,12 @@ async function fill(page) {
   await w.locator('input[name=skills][value=python]').check();
   await w.locator('#f-bonusPercent').fill('abc'); // an error message on show, too
   // Two offers compared (one remote, its group open), and a third half entered.
-  await w.locator('#f-aArea').fill('Texas');
+  await choosePlace(w.locator('#f-aArea'), 'Texas');
   await w.locator('#f-aBase').fill('150000');
-  await w.locator('#f-bArea').fill('Washington');
+  await choosePlace(w.locator('#f-bArea'), 'Washington');
   await w.locator('#f-bBase').fill('170000');
   await w.locator('[data-offer=b] details > summary').click();
-  await w.locator('#f-bEmployer').fill('California');
+  await choosePlace(w.locator('#f-bEmployer'), 'California');
   await w.locator('#f-cBase').fill('140000');
   await waitForResult(page, '#calculator', (r) => r.salary === 120000 && r.offer?.result && r.errors.bonusPercent
     && r.offers?.result?.offers[1].employerPercentile && r.offers.waiting.length === 1);

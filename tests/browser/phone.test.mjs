@@ -4,7 +4,7 @@
 // away.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, waitForResult, foreign, assertNoProblems } from './helpers.mjs';
+import { setup, waitForResult, foreign, assertNoProblems, choosePlace } from './helpers.mjs';
 
 const T = { timeout: 240_000 };
 let env;
@@ -99,9 +99,15 @@ test('the bar: the pay and the place stay on screen, work both ways, and open ev
   await open(page, { width: 360, height: 640 });
   await page.locator('#quick-pay').fill('95000');
   let r = await waitForResult(page, '#calculator', (x) => x.salary === 95000);
-  await page.locator('#quick-area').selectOption('CO');
+  await choosePlace(page.locator('#quick-area'), 'colorado'); // typed, in any case, and left
   r = await waitForResult(page, '#calculator', (x) => x.salary === 95000 && x.where.area === 'CO');
   assert.match(await page.locator('#calculator [data-result=percentile]').textContent(), /^\$95,000 a year is higher than about \d+% of software developers in Colorado/);
+  // A city names its metro area, as in the calculator's own field; the bar then shows the area's name.
+  await choosePlace(page.locator('#quick-area'), 'Austin');
+  await waitForResult(page, '#calculator', (x) => x.where.area === '12420');
+  assert.equal(await page.locator('#quick-area').inputValue(), 'Austin-Round Rock-San Marcos, TX');
+  await choosePlace(page.locator('#quick-area'), 'Colorado');
+  r = await waitForResult(page, '#calculator', (x) => x.where.area === 'CO');
   // Scrolled to the end of the page, the bar is still at the top of the screen.
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   const bar = await page.locator('#quick').evaluate((e) => ({ top: e.getBoundingClientRect().top, scrolled: window.scrollY }));
@@ -123,10 +129,10 @@ test('the bar: the pay and the place stay on screen, work both ways, and open ev
   assert.equal(await page.locator('#calculator').evaluate((el) => el.shadowRoot.activeElement?.closest('form') !== null), true);
   // A change made there comes back to the bar.
   await page.locator('#calculator #f-salary').fill('101000');
-  await page.locator('#calculator #f-area').selectOption('WA');
+  await choosePlace(page.locator('#calculator #f-area'), 'WA');
   await waitForResult(page, '#calculator', (x) => x.salary === 101000 && x.where.area === 'WA');
   assert.equal(await page.locator('#quick-pay').inputValue(), '101000');
-  assert.equal(await page.locator('#quick-area').inputValue(), 'WA');
+  assert.equal(await page.locator('#quick-area').inputValue(), 'Washington');
   await page.locator('#calculator #f-period').selectOption('monthly');
   await waitForResult(page, '#calculator', (x) => x.inputs.period === 'monthly');
   assert.equal(await page.locator('#quick-period').textContent(), 'a month');

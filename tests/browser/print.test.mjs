@@ -41,6 +41,8 @@ function pageCount(pdf) {
 
 test('the default result prints on two Letter or A4 pages, a filled one with two offers on three', T, async () => {
   const page = await open();
+  // What is said only on paper is not on screen.
+  assert.equal(await page.locator('#calculator .panel-compare .paper').isVisible(), false);
   for (const format of ['Letter', 'A4']) {
     const pages = pageCount(await page.pdf({ format }));
     assert.ok(pages <= 2, `the default result on ${format}: ${pages} pages`);
@@ -88,6 +90,9 @@ const onPaper = (page) => page.evaluate(() => {
     sourcesPrinted: [...shadow.querySelectorAll('.sources li')].filter(seen).map((li) => li.dataset.source).sort(),
     sourcesCited: [...new Set([...shadow.querySelectorAll('.results a.cite')].filter(seen).map((a) => a.dataset.source))].sort(),
     sourcesListed: shadow.querySelectorAll('.sources li').length,
+    // The published figures for other places are left out, and the page says how many.
+    elsewhere: [...shadow.querySelectorAll('.compare-table [data-elsewhere]')].map(seen),
+    paperNote: seen(shadow.querySelector('.panel-compare .paper')) && shadow.querySelector('.panel-compare .paper').textContent,
     colours: { text: getComputedStyle(frame).color, background: getComputedStyle(shadow.querySelector('.panel')).backgroundColor },
   };
 });
@@ -114,11 +119,13 @@ test('on paper: the inputs as text, the results across the page with charts and 
     assert.deepEqual(p.sourcesPrinted, p.sourcesCited, `${what}: the sources printed are those cited`);
     assert.ok(p.sourcesListed > p.sourcesPrinted.length, `${what}: ${p.sourcesListed} sources on screen, ${p.sourcesPrinted.length} on paper`);
     assert.deepEqual(p.colours, { text: 'rgb(27, 31, 36)', background: 'rgba(0, 0, 0, 0)' }, `${what}: dark text, no panel background`);
+    assert.ok(p.elsewhere.length > 0 && !p.elsewhere.some(Boolean), `${what}: figures for other places are printed`);
+    assert.equal(p.paperNote, `Left out on paper: the ${p.elsewhere.length} figures published for other places (they are on screen).`);
     assert.match(p.formText, /Occupation: Software Developers/);
     if (fragment) {
       // What was typed, folded groups included, reads as text; blank fields are left out.
       assert.match(p.formText, /Your pay \(USD\): 120000 .*Place: Texas .*Experience: Senior \(6–10 years\).*Skills: Python/);
-      assert.match(p.offersText, /Offer A: Place \(state or metro area\): Texas Base salary per year \(USD\): 150000 Target bonus \(% of base\): 10 Offer B: .*Washington.*170000 If remote, where the employer is: California/);
+      assert.match(p.offersText, /Offer A: Place: Texas Base salary per year \(USD\): 150000 Target bonus \(% of base\): 10 Offer B: Place: Washington Base salary per year \(USD\): 170000 If remote, where the employer is: California/);
       assert.doesNotMatch(p.offersText, /Offer C|Equity|Sign-on/);
     } else {
       assert.doesNotMatch(p.formText, /Your pay|Skills|e\.g\./, 'blank fields are left out');

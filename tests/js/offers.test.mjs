@@ -58,7 +58,27 @@ test('Austin at $150,000 against Miami at $160,000 with a $10,000 sign-on bonus 
   assert.deepEqual(r.best, { afterTaxAndPrices: 0, afterTax: 1, totalComp: 1, firstYear: 0, paycheck: 1 });
   near(r.differences[0].amounts[1], 113791 - 103624.98, 'amount behind');
   assert.ok(r.sources.includes('irs-2025-2026') && r.sources.includes('bea-rpp-metro'));
-  assert.ok(r.notes.some((n) => /prevailing wage levels are not in this dataset/.test(n)), 'says the levels are absent');
+  // DOL's prevailing wage levels for Software Developers, 2025-26 (data/oflc, annual): Austin-Round
+  // Rock-San Marcos I $90,355, II $114,754, III $139,152, IV $163,550; Miami-Fort Lauderdale-West
+  // Palm Beach III $138,258, IV $165,547. $150,000 ≥ 139,152 and < 163,550: Level III; $160,000 ≥
+  // 138,258 and < 165,547: Level III.
+  assert.deepEqual([austin.prevailingWage.levelMet, miami.prevailingWage.levelMet], [3, 3]);
+  assert.deepEqual(austin.prevailingWage.levels.map((l) => l.annual), [90355, 114754, 139152, 163550]);
+  assert.equal(austin.prevailingWage.source, 'dol-oflc-2025-26');
+  assert.ok(r.sources.includes('dol-oflc-2025-26'));
+});
+
+test('the DOL level an offer meets: from below Level I to Level IV, and none where DOL sets none', () => {
+  // Austin's levels (above): $90,000 < 90,355: below Level I; $163,550 meets Level IV exactly.
+  // Abilene, TX (10180): I $66,768 … III $105,768, IV $125,278: $120,000 is Level III.
+  const r = compareOffers(calc, [{ area: '12420', base: 90000 }, { area: '12420', base: 163550 }, { area: '10180', base: 120000 }]);
+  assert.deepEqual(r.offers.map((o) => o.prevailingWage.levelMet), [0, 4, 3]);
+  assert.equal(r.offers[2].prevailingWage.areaName, 'Abilene, TX');
+  // A state: DOL sets its levels per metro or nonmetro area; so does a Web Developer's table lack Austin.
+  const s = compareOffers(calc, [{ area: 'TX', base: 120000 }, { area: '12420', base: 100000 }], { profile: { occupation: '15-1254' } });
+  assert.deepEqual(s.offers.map((o) => o.prevailingWage), [null, null]);
+  assert.ok(s.notes.some((n) => /^Offer A: no prevailing wage level \(.*Texas/.test(n)));
+  assert.ok(s.notes.some((n) => /^Offer B: no prevailing wage level \(.*Web Developers in Austin/.test(n)));
 });
 
 // North Carolina 2026: 3.99 % of wages − its standard deduction of $12,750 (single).
@@ -133,16 +153,17 @@ test('joint filers with a pre-tax 401(k); labels; the same figures as the single
   assert.equal(r.offers[0].percentile.inProfile, e.offer.percentileInProfile);
 });
 
-test('the profile places each base among people like you, and a metro without wages says so', () => {
+test('the profile places each base among people like you, in each offer’s place', () => {
   const profile = { experience: 'senior', skills: ['go'] };
   const r = compareOffers(calc, [{ area: '42660', base: 190000 }, { area: '10180', base: 120000 }], { profile });
-  const seattle = calc.estimate({ ...profile, area: '42660', offer: 190000 });
-  assert.equal(r.offers[0].percentile.inProfile, seattle.offer.percentileInProfile);
-  assert.equal(r.offers[0].percentile.typical, seattle.typical);
+  for (const [i, area, base] of [[0, '42660', 190000], [1, '10180', 120000]]) {
+    const e = calc.estimate({ ...profile, area, offer: base });
+    assert.equal(r.offers[i].percentile.inProfile, e.offer.percentileInProfile);
+    assert.equal(r.offers[i].percentile.typical, e.typical);
+    assert.equal(r.offers[i].percentile.areaName, e.base.areaName);
+  }
   assert.ok(r.offers[0].sources.includes('seed-002'));
-  assert.equal(r.offers[1].percentile, null);
-  assert.ok(r.notes.some((n) => /^Offer B: no percentile \(no wage figure for Abilene, TX/.test(n)), 'says why');
-  assert.equal(r.offers[1].takeHome.result.state, 'TX', 'yet taxed and priced');
+  assert.equal(r.offers[1].takeHome.result.state, 'TX', 'a metro is taxed by its state');
 });
 
 test('a remote offer: taxed and priced where you live, its base placed where the employer is too', () => {

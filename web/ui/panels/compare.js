@@ -26,8 +26,12 @@ function comparison(ctx) {
     rows.push(bls(dist, 'median; bar: 10th–90th percentile', p.p50, p.p10, p.p90));
     if (dist.mean !== null) rows.push(bls(dist, 'mean', dist.mean, null, null));
   }
+  // A figure published for another place than this one, the nation, or a place within or around
+  // it (a metro of the state, the metro's states) is left off paper (widget.css).
+  const states = (code) => L.areaByCode.get(code)?.states ?? [];
+  const near = (code) => code === 'US' || code === d.area || states(code).includes(d.area) || states(d.area).includes(code);
   const published = L.published
-    .map((p) => ({ kind: 'published', ...p, area: areaName(p.area), sources: [p.source] }))
+    .map((p) => ({ kind: 'published', ...p, area: areaName(p.area), sources: [p.source], elsewhere: !near(p.area) }))
     .sort((a, b) => (b.value ?? b.high) - (a.value ?? a.high));
   const regions = L.areas.filter((a) => a.kind === 'world_region' && a.range);
   // Beside the national row, a state's says how much newer the national figures are.
@@ -64,7 +68,7 @@ export default {
         caption: 'Published pay figures for developer roles',
         head: ['Who, what and source', 'Figure', h('th', { scope: 'col', class: 'bar-col' }, h('span', { class: 'visually-hidden' }, 'Range chart'))],
         rows: rows.map((r) => ({
-          attrs: { 'data-kind': r.kind, class: r.kind === 'estimate' ? 'current' : null },
+          attrs: { 'data-kind': r.kind, class: r.kind === 'estimate' ? 'current' : null, 'data-elsewhere': r.elsewhere ? '' : null },
           cells: [
             [h('span', { class: 'publisher' }, r.publisher), ` · ${r.role} `, r.sources.length ? ctx.cite(r.sources) : null,
               h('span', { class: 'note' }, `${r.statistic} · ${r.area} · ${r.asOfText || (r.asOf ? `as of ${isoDate(r.asOf)}` : 'undated')}`)],
@@ -74,6 +78,7 @@ export default {
         })),
         className: 'compare-table',
       })),
+      h('p', { class: 'note paper' }, `Left out on paper: the ${published.filter((r) => r.elsewhere).length} figures published for other places (they are on screen).`),
       regions.length ? h('details', { class: 'regions' }, [
         h('summary', {}, 'Outside the United States'),
         scroller('Salary ranges outside the United States', table({

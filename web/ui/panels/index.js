@@ -6,7 +6,7 @@
 // panel, holds its code and declares what it needs (the Panel type below). The widget bundle is
 // split at these imports (scripts/assemble-dist.mjs), so a compact widget downloads only the
 // panels it shows; the offline file bundles them all into its one script.
-import { FIELDS } from '../fields.js';
+import { FIELDS, localityField } from '../fields.js';
 
 export const PANELS = [
   { name: 'percentile', title: 'Where your pay falls', load: () => import('./percentile.js') },
@@ -44,7 +44,8 @@ export const COMPACT_PANELS = ['percentile', 'estimate', 'sources'];
  *   it is drawn again with its last figures, and the element the selector finds gets the focus
  * @property {string} [event]  its figures' key in the `change` event's detail (none: they are
  *   there already, as `percentile` and `estimate`)
- * @property {Object<string, object>} [fields]  fields of its own (fields.js specs, by name), added to
+ * @property {Object<string, object>|function} [fields]  fields of its own (fields.js specs, by name;
+ *   or a function of fields.js's makers, {localityField}, that returns them), added to
  *   FIELDS when its code is in: a widget's `state` knows them from then on (the page loads every
  *   panel before it applies a shared link)
  *
@@ -77,6 +78,9 @@ export const COMPACT_PANELS = ['percentile', 'estimate', 'sources'];
  * @property {'compact'|'full'} layout
  */
 
+/** A panel's own fields (Panel.fields), made with fields.js's makers where it needs them. */
+export const fieldsOf = (code) => (typeof code.fields === 'function' ? code.fields({ localityField }) : code.fields);
+
 // Shared by every widget on the page: name → {code} once imported, or {error} if the import failed.
 // A failure is final until the page reloads: browsers keep a module that failed to load as failed.
 const settled = new Map();
@@ -102,7 +106,7 @@ export function loadPanels(names) {
     if (!loading.has(name)) {
       const meta = PANELS.find((p) => p.name === name);
       loading.set(name, meta.load().then(
-        (module) => settled.set(name, { code: module.default, error: null }) && Object.assign(FIELDS, module.default.fields),
+        (module) => settled.set(name, { code: module.default, error: null }) && Object.assign(FIELDS, fieldsOf(module.default)),
         (error) => settled.set(name, { code: null, error }),
       ).finally(() => loading.delete(name)));
     }

@@ -7,7 +7,6 @@ import { h, table, scroller } from '../dom.js';
 import { money, percentileOrdinal } from '../format.js';
 import { ratioPercent } from '../format-pay.js';
 import { PAYCHECK_FIELD, PAYCHECK_WORDS } from '../paycheck.js';
-import { localityField } from '../fields.js';
 import { compareOffers } from '../../salary-offers.mjs';
 
 const KEYS = ['a', 'b', 'c'];
@@ -20,7 +19,7 @@ const places = (what) => ({ type: 'place', what, default: '', nation: 'United St
 const PARTS = [
   ['area', 'Area', places('the place'), { label: 'Place', placeholder: 'e.g. Austin, Texas or Travis County' }],
   // The local income tax where one would live: its question and choices follow the offer's place.
-  ['locality', 'Locality', (k) => localityField(`${k}Area`, null, 'would'), {}],
+  ['locality', 'Locality', (k, make) => make.localityField(`${k}Area`, null, 'would'), {}],
   ['base', 'Base', { type: 'amount', what: 'the base salary' }, { label: 'Base salary per year (USD)', placeholder: 'e.g. 150,000' }],
   ['bonusPercent', 'Bonus', { type: 'number', max: 1000, what: 'the bonus', unit: '%' }, { label: 'Target bonus (% of base)', placeholder: 'e.g. 10' }],
   ['equityGrant', 'Equity', { type: 'amount', what: 'the equity grant' }, { label: 'Equity grant, total (USD)', placeholder: 'e.g. 100,000' }],
@@ -30,11 +29,20 @@ const PARTS = [
   ['benefits', 'Benefits', { type: 'amount', what: 'the benefits' }, { label: 'Benefits per year (USD)', placeholder: 'e.g. 12,000' }],
   ['employerArea', 'Employer', places('the employer’s place'), { label: 'If remote, where the employer is', placeholder: 'e.g. New York' }],
 ];
-const fields = { pricesIn: places('the prices'), paycheck: PAYCHECK_FIELD };
-for (const k of KEYS) for (const [, suffix, spec] of PARTS) fields[k + suffix] = typeof spec === 'function' ? spec(k) : spec;
+// Made with fields.js's makers (Panel.fields), which this chunk does not import: they are the widget's.
+const fields = (make) => {
+  const all = { pricesIn: places('the prices'), paycheck: PAYCHECK_FIELD };
+  for (const k of KEYS) for (const [, suffix, spec] of PARTS) all[k + suffix] = typeof spec === 'function' ? spec(k, make) : spec;
+  return all;
+};
 // The place, the locality and the base are always shown; the rest are in a group opened on demand.
 const SHOWN = PARTS.slice(0, 3), GROUPED = PARTS.slice(3);
 const fieldOf = (i, property) => (property === 'retirementContribution' ? 'retirement' : KEYS[i] + (PARTS.find((p) => p[0] === property)?.[1] ?? 'Base'));
+
+// The level a base meets and where it starts ('—' where DOL sets none: a state, the nation).
+const ROMAN = ['I', 'II', 'III', 'IV'];
+const levelWords = (w) => (!w ? '—' : w.levelMet ? `Level ${ROMAN[w.levelMet - 1]} (from ${money(w.levels[w.levelMet - 1].annual)})`
+  : `below Level I (${money(w.levels[0].annual)})`);
 
 /** The offers entered: those with a place and a base, as the API takes them. */
 function offersOf(v) {
@@ -92,6 +100,7 @@ export default {
       return [h('p', { class: 'lead' }, 'Enter a place and a base salary for two or three offers to see which leaves you more after tax and prices.'), notes];
     }
     const [main, ...others] = r.differences;
+    const wageYear = r.offers.find((o) => o.prevailingWage)?.prevailingWage.wageYear;
     const every = PAYCHECK_WORDS[r.payPeriod];
     const cells = (value, best) => r.offers.map((o, i) => {
       const text = value(o);
@@ -114,8 +123,8 @@ export default {
       row('prices', 'Price level (US = 100)', priceSources, (o) => `${o.buyingPower.result.from.rpp.toFixed(1)} (${o.buyingPower.result.from.year})`),
       row('percentile', 'Base salary among people with your profile there', percentileSources,
         (o) => (o.percentile ? percentileOrdinal(o.percentile.inProfile) : 'no wage data')),
-      row('level', 'DOL prevailing wage level met', r.offers.map((o) => o.prevailingWage?.source).filter(Boolean),
-        (o) => (!r.prevailingWageAvailable ? 'not in the data' : !o.prevailingWage ? '—' : o.prevailingWage.levelMet ? `Level ${['I', 'II', 'III', 'IV'][o.prevailingWage.levelMet - 1]}` : 'below Level I')),
+      row('level', `DOL prevailing wage level met (H-1B, PERM${wageYear ? `; ${wageYear}` : ''})`, r.offers.map((o) => o.prevailingWage?.source).filter(Boolean),
+        (o) => levelWords(o.prevailingWage)),
       r.offers.some((o) => o.employerPercentile) ? row('employer', 'Remote: base salary among people with your profile where the employer is', null,
         (o) => (o.employerPercentile ? `${percentileOrdinal(o.employerPercentile.inProfile)} (${o.employerPercentile.areaName})` : '—')) : null,
     ].filter(Boolean);
