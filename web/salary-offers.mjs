@@ -28,6 +28,10 @@ const NOTES = {
   remote: 'A remote offer is taxed and priced where you would live (its place). The state an employer is in may tax a remote employee’s wages too; that is not modelled.',
 };
 
+// A Calculator from another copy of salary-core.mjs (the same package reached by another path)
+// throws that copy's SalaryError class: recognized by its name too.
+const isSalaryError = (e) => e instanceof SalaryError || e?.name === 'SalaryError';
+
 const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 /** A difference as said in words: to $100 from $1,000 up, else to $10. */
 const roughly = (v) => usd.format(Math.abs(v) >= 1000 ? Math.round(v / 100) * 100 : Math.round(v / 10) * 10);
@@ -50,7 +54,7 @@ function forOffer(index, field, call) {
   try {
     return call();
   } catch (e) {
-    if (!(e instanceof SalaryError) || e.offer !== undefined) throw e;
+    if (!isSalaryError(e) || e.offer !== undefined) throw e;
     // The take-home's own checks concern the contributions and the locality, not the place.
     const at = { exceeds_salary: 'retirementContribution', over_limit: 'retirementContribution', unknown_locality: 'locality' }[e.code]
       || (typeof field === 'function' ? field(e) : field);
@@ -62,7 +66,7 @@ function forOption(field, call) {
   try {
     return call();
   } catch (e) {
-    if (e instanceof SalaryError && e.field === undefined) e.field = field;
+    if (isSalaryError(e) && e.field === undefined) e.field = field;
     throw e;
   }
 }
@@ -110,11 +114,11 @@ function percentileFor(calc, profile, area, base, i, label, notes) {
   try {
     e = calc.estimate({ ...profile, area, offer: base });
   } catch (err) {
-    if (err instanceof SalaryError && (err.code === 'no_data' || err.code === 'range_only')) {
+    if (isSalaryError(err) && (err.code === 'no_data' || err.code === 'range_only')) {
       notes.push(`${label}: no percentile (${err.message}).`);
       return null;
     }
-    throw err instanceof SalaryError ? offerError(i, 'area', err.code, err.message) : err;
+    throw isSalaryError(err) ? offerError(i, 'area', err.code, err.message) : err;
   }
   const sources = [...e.base.sources, ...e.factors.filter((f) => f.applied).map((f) => f.source)];
   return {
@@ -133,7 +137,7 @@ function prevailingWageFor(calc, occupation, area, base, label, notes) {
     const w = calc.prevailingWage({ occupation, area, salary: base });
     return { levelMet: w.levelMet, levels: w.levels, source: w.source, wageYear: w.wageYear, area: w.area, areaName: w.areaName };
   } catch (e) {
-    if (!(e instanceof SalaryError) || e.code !== 'no_data') throw e;
+    if (!isSalaryError(e) || e.code !== 'no_data') throw e;
     notes.push(`${label}: no prevailing wage level (${e.message}).`);
     return null;
   }
