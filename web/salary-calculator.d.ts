@@ -81,14 +81,15 @@ export interface SalaryCalculatorState {
   /** The offers panel: the prices every take-home is also given in ('' for the first offer's place). */
   pricesIn?: string;
   // Offers A, B and C (the offers panel): a place ('US', a state, a metro CBSA code; '' for none),
-  // where in its state one would live for a local income tax (an id of localities(); '' for none),
+  // for a place spanning several states the one lived in ('' for its principal state), where in
+  // its state one would live for a local income tax (an id of localities(); '' for none),
   // the base salary, bonus (% of base), equity grant and its vesting years, sign-on bonus,
   // retirement match (% of base), benefits, and for a remote offer the employer's place.
-  aArea?: string; aLocality?: string; aBase?: number | null; aBonus?: number | null; aEquity?: number | null; aYears?: number;
+  aArea?: string; aResidence?: string; aLocality?: string; aBase?: number | null; aBonus?: number | null; aEquity?: number | null; aYears?: number;
   aSignOn?: number | null; aMatch?: number | null; aBenefits?: number | null; aEmployer?: string;
-  bArea?: string; bLocality?: string; bBase?: number | null; bBonus?: number | null; bEquity?: number | null; bYears?: number;
+  bArea?: string; bResidence?: string; bLocality?: string; bBase?: number | null; bBonus?: number | null; bEquity?: number | null; bYears?: number;
   bSignOn?: number | null; bMatch?: number | null; bBenefits?: number | null; bEmployer?: string;
-  cArea?: string; cLocality?: string; cBase?: number | null; cBonus?: number | null; cEquity?: number | null; cYears?: number;
+  cArea?: string; cResidence?: string; cLocality?: string; cBase?: number | null; cBonus?: number | null; cEquity?: number | null; cYears?: number;
   cSignOn?: number | null; cMatch?: number | null; cBenefits?: number | null; cEmployer?: string;
 }
 

@@ -21,6 +21,10 @@ export interface Offer {
   /** Where you would live and work: 'US', a state ('TX') or a metro CBSA code ('42660'). Taxes,
    *  prices and the percentile are this place's. For a remote offer, where you would live. */
   area: string;
+  /** For an area spanning several states (a metro such as New York-Newark-Jersey City), the one
+   *  you would live in, taxed as its resident (TakeHomeInput.residenceState); default the area's
+   *  principal state. Another state throws invalid_argument on offers[i].residenceState. */
+  residenceState?: string | null;
   /** Where you would live in the area's state, for its local income tax: an id (or name) from
    *  Calculator.localities(area). One the state does not have throws code unknown_locality. */
   locality?: string | null;
@@ -75,8 +79,8 @@ export interface ComparedOffer {
   label: string;
   /** The offer as compared: defaults filled in (signOnBonus 0, remote false). */
   offer: Offer & { label: string; signOnBonus: number; remote: boolean };
-  /** The offer's place, and the locality taxed as yours there ('' for none; TakeHome.locality). */
-  place: { area: string; name: string; locality: string; localityName: string };
+  /** The offer's place, the state and the locality (if any: '') taxed as yours there. */
+  place: { area: string; name: string; state: string; locality: string; localityName: string };
   /** Steady state: base + bonus + equity a year + match + benefits (Calculator.totalComp);
    *  the first year adds the sign-on bonus. */
   totalComp: { steadyState: number; firstYear: number; signOnBonus: number; parts: TotalCompResult };

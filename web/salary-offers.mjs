@@ -14,7 +14,7 @@ export const PAYCHECK_PERIODS = Object.freeze(['weekly', 'biweekly', 'semimonthl
 /** "every two weeks": how each period is said in the differences. */
 export const PERIOD_WORDS = Object.freeze({ weekly: 'a week', biweekly: 'every two weeks', semimonthly: 'twice a month', monthly: 'a month' });
 
-const OFFER_KEYS = ['label', 'area', 'locality', 'base', 'bonusPercent', 'equityGrant', 'equityVestingYears', 'equityAnnual',
+const OFFER_KEYS = ['label', 'area', 'residenceState', 'locality', 'base', 'bonusPercent', 'equityGrant', 'equityVestingYears', 'equityAnnual',
   'signOnBonus', 'retirementMatchPercent', 'benefits', 'remote', 'employerArea', 'retirementContribution'];
 const COMP_PARTS = ['bonusPercent', 'equityGrant', 'equityVestingYears', 'equityAnnual', 'benefits', 'retirementMatchPercent'];
 const OPTION_KEYS = ['profile', 'pricesIn', 'year', 'filingStatus', 'retirementContribution', 'payPeriod'];
@@ -97,7 +97,7 @@ function checkOffer(offer, i) {
     if (typeof v !== 'number' || !Number.isFinite(v)) throw offerError(i, key, 'invalid_number', `${key} must be a finite number, got ${describe(v)}`);
     if (v < least || v > 1e9) throw offerError(i, key, 'invalid_number', `${key} must be ${least ? 'more than 0' : 'at least 0'} and at most 1000000000, got ${v}`);
   }
-  for (const key of ['label', 'locality', 'employerArea']) {
+  for (const key of ['label', 'residenceState', 'locality', 'employerArea']) {
     if (o[key] !== undefined && o[key] !== null && typeof o[key] !== 'string') throw offerError(i, key, 'invalid_argument', `${key} must be a string, got ${describe(o[key])}`);
   }
   if (typeof o.label === 'string' && o.label.length > 100) throw offerError(i, 'label', 'invalid_argument', `label is too long (${o.label.length} characters; at most 100)`);
@@ -147,9 +147,9 @@ function compareOne(calc, o, i, settings) {
   const { profile, pricesIn, year, filingStatus, payPeriod } = settings;
   const label = o.label || `Offer ${'ABC'[i]}`;
   const notes = [];
-  const taxed = { area: o.area, year, filingStatus, locality: o.locality || '' };
-  // The place (and the locality) first: a bad one is the news, whatever else is wrong.
-  forOffer(i, 'area', () => calc.takeHome({ ...taxed, salary: 1 }));
+  const taxed = { area: o.area, year, filingStatus, locality: o.locality || '', residenceState: o.residenceState || undefined };
+  // The place (and the state and locality lived in) first: a bad one is the news, whatever else is wrong.
+  forOffer(i, (e) => (e.message.startsWith('residenceState') ? 'residenceState' : 'area'), () => calc.takeHome({ ...taxed, salary: 1 }));
   const parts = { base: o.base };
   for (const k of COMP_PARTS) if (o[k] !== undefined) parts[k] = o[k];
   // The core's message starts with the part it refuses ("bonusPercent must be at least 0…").
@@ -181,7 +181,7 @@ function compareOne(calc, o, i, settings) {
   return {
     label,
     offer: { ...o, label, signOnBonus, remote: Boolean(o.remote) },
-    place: { area: prices.from.area, name: prices.from.name, locality: steady.locality, localityName: steady.localityName },
+    place: { area: prices.from.area, name: prices.from.name, state: steady.state, locality: steady.locality, localityName: steady.localityName },
     totalComp: { steadyState: comp.total, firstYear: comp.total + signOnBonus, signOnBonus, parts: comp },
     wages: { steadyState: wages, firstYear: wages + signOnBonus },
     takeHome: { steadyState: steady.net, firstYear: first.net, result: steady, firstYearResult: first },

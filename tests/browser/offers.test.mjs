@@ -146,6 +146,27 @@ test('each offer’s locality: asked where its state has a local income tax, tax
   await assertNoProblems(env, assert);
 });
 
+test('an offer in a place spanning two states asks which one you would live in, and taxes you there', T, async () => {
+  const page = await env.newPage();
+  await page.goto(`${env.origin}/`);
+  await waitForResult(page, '#calculator');
+  const w = page.locator('#calculator');
+  assert.equal(await w.locator('#f-aResidence').isVisible(), false, 'no place yet: no question');
+  await choosePlace(w.locator('#f-aArea'), 'Portland-Vancouver-Hillsboro, OR-WA');
+  await w.locator('#f-aBase').fill('150000');
+  let r = await waitForResult(page, '#calculator', (x) => x.offers?.result?.offers[0].place.state === 'OR');
+  assert.deepEqual(await w.locator('#f-aResidence option').evaluateAll((os) => os.map((o) => [o.value, o.textContent])), [['', 'Oregon'], ['WA', 'Washington']]);
+  // Oregon's localities (Portland's taxes) are asked while one would live in Oregon.
+  assert.equal(await w.locator('#f-aLocality').isVisible(), true);
+  const oregon = r.offers.result.offers[0].takeHome.steadyState;
+  await w.locator('#f-aResidence').selectOption('WA');
+  r = await waitForResult(page, '#calculator', (x) => x.offers?.result?.offers[0].place.state === 'WA');
+  assert.ok(r.offers.result.offers[0].takeHome.steadyState > oregon, 'Washington taxes no wages');
+  assert.equal(await w.locator('#f-aLocality').isVisible(), false, 'Washington has no local income tax');
+  assert.equal(await w.locator('table.offers-table tr[data-row=place] td').first().textContent(), 'Portland-Vancouver-Hillsboro, OR-WA, living in Washington');
+  await assertNoProblems(env, assert);
+});
+
 test('a bad offer gets a message next to its field, and the comparison keeps its last figures', T, async () => {
   const page = await env.newPage();
   await page.goto(`${env.origin}/#aArea=TX&aBase=120000&bArea=FL&bBase=130000`);

@@ -186,7 +186,7 @@ test('an offer’s locality: its local income tax comes off its take-home (Kansa
     { area: '28140', base: 120000, signOnBonus: 10000 },
   ], { year: 2026 });
   const [city, outside] = r.offers;
-  assert.deepEqual(city.place, { area: '28140', name: outside.place.name, locality: 'kansas-city', localityName: 'Kansas City' });
+  assert.deepEqual(city.place, { area: '28140', name: outside.place.name, state: 'MO', locality: 'kansas-city', localityName: 'Kansas City' });
   assert.deepEqual([outside.place.locality, outside.place.localityName], ['', '']);
   // 1 % × 120,000 = 1,200 a year; the first year's wages 130,000: 1,300.
   const local = city.takeHome.result.lines.find((l) => l.kind === 'local');
@@ -199,6 +199,24 @@ test('an offer’s locality: its local income tax comes off its take-home (Kansa
   assert.ok(city.sources.includes('kcmo-earnings-tax'));
   // Same place, same prices: the difference after prices is the tax's.
   assert.equal(r.differences[0].text.startsWith('Offer B leaves you $1,200 a year more than Offer A after tax and prices'), true, r.differences[0].text);
+});
+
+// Portland-Vancouver-Hillsboro, OR-WA (38900) spans two states: taxed by Oregon, its principal
+// state, unless you would live in Washington. Washington, 2026, $150,000 single: federal income tax
+// 24,734 (as for Austin above); Social Security 9,300; Medicare 2,175; no state income tax; paid
+// family and medical leave 1.13 % × 71.43 % (the employee's share, wa-esd-pfml-2026) × 150,000 =
+// 1,210.74; WA Cares 0.58 % × 150,000 = 870. Net 150,000 − 38,289.74 = 111,710.26.
+test('an offer in a place spanning two states, lived in on either side', () => {
+  const r = compareOffers(calc, [{ area: '38900', base: 150000 }, { area: '38900', residenceState: 'WA', base: 150000 }], { year: 2026 });
+  const [oregon, washington] = r.offers;
+  assert.deepEqual([oregon.place.state, washington.place.state], ['OR', 'WA']);
+  near(washington.takeHome.steadyState, 111710.26, 'living in Washington');
+  assert.equal(oregon.takeHome.steadyState, calc.takeHome({ salary: 150000, area: '38900', year: 2026 }).net);
+  assert.ok(oregon.takeHome.steadyState < washington.takeHome.steadyState, 'Oregon taxes wages');
+  // Portland's local taxes are Oregon's: not for a Washington resident.
+  assert.ok(compareOffers(calc, [{ area: '38900', locality: 'portland', base: 150000 }]).offers[0].takeHome.result.lines.some((l) => l.kind === 'local'));
+  throwsAt(() => compareOffers(calc, [{ area: '38900', residenceState: 'WA', locality: 'portland', base: 150000 }]), { code: 'unknown_locality', offer: 0, field: 'locality', message: /portland/ });
+  throwsAt(() => compareOffers(calc, [{ area: '38900', residenceState: 'TX', base: 150000 }]), { code: 'invalid_argument', offer: 0, field: 'residenceState', message: /^offers\[0\]\.residenceState "TX" is not one of the states of Portland/ });
 });
 
 function throwsAt(fn, { code, offer, field, message }) {

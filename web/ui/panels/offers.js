@@ -14,12 +14,24 @@ const label = (k) => `Offer ${k.toUpperCase()}`;
 // Any US place with prices, typed with suggestions (fields.js, places.js): the nation, a state, a
 // metro or nonmetro area, a city a metro is named after, or a county.
 const places = (what) => ({ type: 'place', what, default: '', nation: 'United States (average)' });
+// The states of the place in field `area` that one could live in: '' for its principal state, the
+// others by code; a place in one state has no choice (and the panel shows none: widget.css).
+const residence = (area) => ({
+  type: 'choice', default: '', dependsOn: [area], what: 'the state you would live in',
+  options: (L, v) => {
+    const [main, ...others] = L.areaByCode.get(v[area])?.states ?? [];
+    const name = (code) => L.areaByCode.get(code)?.name ?? code;
+    return [{ value: '', label: main ? name(main) : 'Its state' }, ...others.map((code) => ({ value: code, label: name(code) }))];
+  },
+});
 // Each offer's fields (named aBase, bBase, cBase…): the API's property, the field (or, for one that
 // depends on the offer's other fields, its maker, given the offer's key), its words.
 const PARTS = [
   ['area', 'Area', places('the place'), { label: 'Place', placeholder: 'e.g. Austin, Texas or Travis County' }],
+  // In a place spanning several states, the one you would live in (taxed as its resident).
+  ['residenceState', 'Residence', (k) => residence(`${k}Area`), { label: 'State you would live in' }],
   // The local income tax where one would live: its question and choices follow the offer's place.
-  ['locality', 'Locality', (k, make) => make.localityField(`${k}Area`, null, 'would'), {}],
+  ['locality', 'Locality', (k, make) => make.localityField(`${k}Area`, `${k}Residence`, 'would'), {}],
   ['base', 'Base', { type: 'amount', what: 'the base salary' }, { label: 'Base salary per year (USD)', placeholder: 'e.g. 150,000' }],
   ['bonusPercent', 'Bonus', { type: 'number', max: 1000, what: 'the bonus', unit: '%' }, { label: 'Target bonus (% of base)', placeholder: 'e.g. 10' }],
   ['equityGrant', 'Equity', { type: 'amount', what: 'the equity grant' }, { label: 'Equity grant, total (USD)', placeholder: 'e.g. 100,000' }],
@@ -35,8 +47,9 @@ const fields = (make) => {
   for (const k of KEYS) for (const [, suffix, spec] of PARTS) all[k + suffix] = typeof spec === 'function' ? spec(k, make) : spec;
   return all;
 };
-// The place, the locality and the base are always shown; the rest are in a group opened on demand.
-const SHOWN = PARTS.slice(0, 3), GROUPED = PARTS.slice(3);
+// The place (the state and locality lived in) and the base are always shown; the rest are in a
+// group opened on demand.
+const SHOWN = PARTS.slice(0, 4), GROUPED = PARTS.slice(4);
 const fieldOf = (i, property) => (property === 'retirementContribution' ? 'retirement' : KEYS[i] + (PARTS.find((p) => p[0] === property)?.[1] ?? 'Base'));
 
 // The level a base meets and where it starts ('—' where DOL sets none: a state, the nation).
@@ -113,7 +126,10 @@ export default {
     const priceSources = [...new Set(r.offers.flatMap((o) => [o.buyingPower.result.from.source, o.buyingPower.result.to.source]))];
     const percentileSources = [...new Set(r.offers.flatMap((o) => o.percentile?.sources ?? []))];
     const rows = [
-      row('place', 'Place', null, (o) => `${o.place.name}${o.place.localityName ? `, living in ${o.place.localityName}` : ''}${o.offer.remote ? ' (remote)' : ''}`),
+      row('place', 'Place', null, (o) => {
+        const lived = [o.offer.residenceState && ctx.L.areaByCode.get(o.place.state)?.name, o.place.localityName].filter(Boolean).join(', ');
+        return `${o.place.name}${lived ? `, living in ${lived}` : ''}${o.offer.remote ? ' (remote)' : ''}`;
+      }),
       row('total', 'Total compensation a year', null, (o) => money(o.totalComp.steadyState), r.best.totalComp),
       r.offers.some((o) => o.offer.signOnBonus) ? row('total-first', 'Total compensation, first year (with sign-on)', null, (o) => money(o.totalComp.firstYear)) : null,
       row('take-home', 'Take-home pay a year, after tax', taxSources, (o) => money(o.takeHome.steadyState), r.best.afterTax),
