@@ -315,6 +315,7 @@ export class SalaryCalculatorElement extends HTMLElement {
 
   #build() {
     this.#built = true;
+    if (this.layout === 'full') import('./print-styles.js').then((m) => m.addPrintStyles(this.#shadow), () => {});
     this.#controls.clear();
     const prerendered = this.#prerendered;
     this.#prerendered = null;

@@ -6,6 +6,7 @@
 // typed value (fields.js parseField).
 import { placeIndex, search, resolve } from './place-search.js';
 import { el } from './dom.js';
+import { addSheet } from './sheets.js';
 import { compareText } from './format.js';
 
 // Its look, added to a widget's styles the first time one of its place fields is enhanced (so the
@@ -15,16 +16,6 @@ const CSS = `.f-area, .f-compareTo { position: relative; }
 .suggestions li { padding: .3em .6em; cursor: pointer; }
 .suggestions li[aria-selected=true], .suggestions li:hover { background: var(--_surface); outline: 2px solid var(--_accent); outline-offset: -2px; }
 .suggestions .via { color: var(--_muted); }`;
-let sheet = null;
-function addStyles(root) {
-  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } else if (!root.querySelector('style[data-places]')) {
-    root.append(el('style', { 'data-places': '' }, CSS)); // old browsers, as markup.js adoptStyles
-  }
-}
-
 const searchers = new WeakMap();
 /** The search over a Calculator's listings: {resolve(text), suggest(text)} (made once per listings). */
 export function searcher(L) {
@@ -53,7 +44,7 @@ export function enhance(input, listings, nationLabel) {
   if (enhanced.has(input)) return;
   enhanced.add(input);
   const root = input.getRootNode();
-  addStyles(root);
+  addSheet(root, CSS, 'places');
   const list = root.getElementById(input.getAttribute('aria-controls'));
   let items = [], active = -1, shownFor = null;
   const label = (p) => (p.kind === 'nation' ? nationLabel : p.name);
