@@ -193,9 +193,10 @@ export class Calculator {
       const fresh = fullCore(this.#live);
       const promise = Promise.all([fetchPart(), fresh]).then(([bytes, core]) => this.#addPart(name, loader, bytes, core));
       promise.catch(() => { this.#parts[name] = fetchPart; }); // a failed download may be retried
-      // The new core, unless it replaced this calculator's: the part failed, or another part
-      // moved the calculator first.
-      const drop = () => fresh.then((core) => { if (core !== this.#core) core?.delete(); }, () => {});
+      // The new core, unless it became this calculator's: the part failed, or another part moved
+      // the calculator first. (Not "unless it is this.#core": after dispose() there is none, and
+      // the adopted core is already freed.)
+      const drop = () => fresh.then((core) => { if (core && !core.adopted) core.delete(); }, () => {});
       promise.then(drop, drop);
       this.#parts[name] = promise;
     }
@@ -212,6 +213,7 @@ export class Calculator {
     if (core !== live) {
       live.delete();
       this.#core = core;
+      core.adopted = true; // the calculator's now (dispose() frees it, not the clean-up in #loadPart)
     }
     this.#listings = core.read(core.calculator.listings(), record.listings);
     this.#parts[name] = null;
