@@ -37,7 +37,10 @@ test('without postTask, idle callbacks, observers or adopted style sheets the wi
   const r = await waitForResult(page, '#w', (x) => x.salary === 120000 && x.costOfLiving && x.takeHome);
   assert.ok(Math.abs(r.percentile.area - calc.percentileOf(120000, { area: 'TX' }).percentile) < 1e-9);
   const w = page.locator('#w');
-  assert.equal(await w.evaluate((el) => el.shadowRoot.querySelectorAll('style').length), 1, 'the styles as a <style> element');
+  // The widget's stylesheet as a <style> element, and (this is the full layout) its print rules
+  // as a second one (print-styles.js).
+  assert.deepEqual(await w.evaluate((el) => [...el.shadowRoot.querySelectorAll('style')].map((s) => s.dataset.sheet ?? 'widget')),
+    ['widget', 'print'], 'the styles as <style> elements');
   assert.equal(await w.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.root')).backgroundColor), 'rgb(255, 255, 255)');
   await w.locator('#f-salary').fill('135000');
   await waitForResult(page, '#w', (x) => x.salary === 135000);
