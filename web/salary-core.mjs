@@ -60,6 +60,9 @@ function loadModule(kind) {
 // of the results only the full module computes are in its glue) ----
 /** A core Calculator with the module it lives in: calls a method and reads its record. */
 class Core {
+  // True once a Calculator took this core as its own (#addPart): dispose() frees it from then on.
+  adopted = false;
+
   constructor(module) {
     this.module = module;
     this.calculator = new module.Calculator();
@@ -213,7 +216,7 @@ export class Calculator {
     if (core !== live) {
       live.delete();
       this.#core = core;
-      core.adopted = true; // the calculator's now (dispose() frees it, not the clean-up in #loadPart)
+      core.adopted = true; // dispose() frees it now, not the clean-up in #loadPart
     }
     this.#listings = core.read(core.calculator.listings(), record.listings);
     this.#parts[name] = null;
